@@ -31,9 +31,9 @@ std::string_view source_file::line_text(std::size_t line) const {
     const std::size_t begin = line_starts_[line - 1];
     std::size_t end = bytes_.find('\n', begin);
     if (end == std::string::npos) {
+        // A '\r' at the very end is not a line ending: there is no '\n' after it.
         end = bytes_.size();
-    }
-    if (end > begin && bytes_[end - 1] == '\r') {
+    } else if (end > begin && bytes_[end - 1] == '\r') {
         --end;
     }
     return std::string_view(bytes_).substr(begin, end - begin);

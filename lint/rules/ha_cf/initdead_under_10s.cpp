@@ -1,0 +1,66 @@
+// initdead under 10 s: Heartbeat starts but warns that it may be too small.
+#include <hakit/lint/rule.hpp>
+
+#include <fmt/format.h>
+
+namespace hakit::lint {
+namespace {
+
+constexpr long minimum_initdead_ms = 10000; // Heartbeat's "It should be ... >= 10 seconds"
+
+constexpr rule_meta meta{
+    .code = "HA106",
+    .name = "initdead-under-10s",
+    .level = severity::warning,
+    .scope = rule_scope::node,
+    .heartbeat_refuses = false,
+    .summary = "initdead is under 10 seconds",
+    .doc = R"md(
+## Why is this bad?
+`initdead` is the dead time used while the cluster starts, when networks are still coming
+up. Heartbeat 3.0.6 starts with a shorter value but warns
+`Initial dead time [4000 ms] may be too small!`, followed by
+`Initial dead time accounts for slow network startup time` and
+`It should be >= deadtime and >= 10 seconds`. A node that boots alone may declare its peer
+dead before the link is up and take over resources the peer still holds.
+
+## How to fix it
+Set `initdead` to at least 10 seconds, and to at least twice `deadtime` (HA105).
+)md",
+    .bad = R"(== ha.cf ==
+keepalive 1
+deadtime 5
+initdead 8
+)",
+    .good = R"(== ha.cf ==
+keepalive 1
+deadtime 5
+initdead 15
+)",
+};
+
+void check(const node_folder& folder, sink& out) {
+    if (!folder.ha_cf) {
+        return;
+    }
+    const auto& times = folder.ir.times;
+    const long initdead = times.initdead_ms.v;
+    if (initdead < times.deadtime_ms.v || initdead >= minimum_initdead_ms) {
+        return; // below deadtime is HA104's error
+    }
+    // A derived default carries deadtime's location; never point at "line 0".
+    location where = times.initdead_ms.where;
+    if (where.line == 0) {
+        where = location{folder.ha_cf->source->path(), 1, 1};
+    }
+    const std::string message =
+        times.initdead_ms.is_explicit()
+            ? fmt::format("initdead {} ms is under 10 seconds", initdead)
+            : fmt::format("initdead defaults to {} ms, under 10 seconds", initdead);
+    out.report(meta, where, message);
+}
+
+const registrar registered{meta, &check};
+
+} // namespace
+} // namespace hakit::lint
