@@ -2,7 +2,6 @@
 // (reference §1.4: Directives[], WLdirectives[] and the HBcomm plugins in the package).
 #include "ha_cf_options.hpp"
 #include "ha_cf_state.hpp"
-
 #include "values.hpp"
 
 #include <algorithm>

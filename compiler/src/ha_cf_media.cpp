@@ -47,8 +47,8 @@ void add_mcast(ha_cf_state& state, const ha_cf_directive& d, bool ipv6) {
     }
     const long port_number = values::c_atoi(port.text);
     if (port_number <= 0 || port_number > 65535) {
-        state.invalid(port, fmt::format("{} port '{}' is not a port number (1..65535)", name,
-                                        port.text));
+        state.invalid(port,
+                      fmt::format("{} port '{}' is not a port number (1..65535)", name, port.text));
         ok = false;
     }
     const long ttl_number = values::c_atoi(ttl.text);

@@ -1,7 +1,6 @@
 // Setters for ha.cf option-list directives (class A): each token is applied on its own, in
 // order, so the last valid token wins (reference §1.1, §1.4).
 #include "ha_cf_options.hpp"
-
 #include "values.hpp"
 
 #include <fmt/format.h>
@@ -15,8 +14,8 @@ using grammar::ha_cf_directive;
 using grammar::token;
 
 std::string time_hint(std::string_view text) {
-    static constexpr std::array<std::string_view, 8> lone_units{"ms", "msec", "us", "usec",
-                                                                 "s",  "sec",  "min", "m"};
+    static constexpr std::array<std::string_view, 8> lone_units{"ms", "msec", "us",  "usec",
+                                                                "s",  "sec",  "min", "m"};
     for (auto unit : lone_units) {
         if (values::iequals(text, unit)) {
             return fmt::format("'{}' is read as a value of its own (ha.cf splits values on "
@@ -118,8 +117,8 @@ void set_integer_option(ha_cf_state& state, const ha_cf_directive& d, const toke
     // Heartbeat reads these with atoi(): "12x" is 12 and "x" is 0.
     const long number = values::c_atoi(v.text);
     if (number < low || number > high) {
-        state.invalid(v, fmt::format("{} '{}' is out of range {}..{}", d.name.text, v.text, low,
-                                     high));
+        state.invalid(
+            v, fmt::format("{} '{}' is out of range {}..{}", d.name.text, v.text, low, high));
         return;
     }
     state.config.other_options[d.name.text] = state.explicit_value(v.text, v);
@@ -220,9 +219,9 @@ void set_choice(ha_cf_state& state, const ha_cf_directive& d, const token& v,
             return;
         }
     }
-    state.invalid(v, fmt::format("{} '{}' is not one of: {}{}", d.name.text, v.text,
-                                 fmt::join(choices, ", "),
-                                 case_sensitive ? " (case-sensitive)" : ""));
+    state.invalid(v,
+                  fmt::format("{} '{}' is not one of: {}{}", d.name.text, v.text,
+                              fmt::join(choices, ", "), case_sensitive ? " (case-sensitive)" : ""));
 }
 void set_hbgenmethod(ha_cf_state& s, const ha_cf_directive& d, const token& v) {
     set_choice(s, d, v, {"file", "time"}, true);

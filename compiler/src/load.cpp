@@ -1,8 +1,8 @@
 // Reading node folders and single files from disk (or memory) into trees and the IR.
-#include <hakit/compiler/load.hpp>
-
 #include "resolve.hpp"
 #include "values.hpp"
+
+#include <hakit/compiler/load.hpp>
 
 #include <fmt/format.h>
 
@@ -132,8 +132,8 @@ node_folder load_single_file(const std::string& path) {
     folder.path = path;
     folder.single_file = true;
     folder.single_kind = kind;
-    folder.expected_path_ha_cf = folder.expected_path_haresources =
-        folder.expected_path_authkeys = path;
+    folder.expected_path_ha_cf = folder.expected_path_haresources = folder.expected_path_authkeys =
+        path;
     parse_into(folder, *kind, read_or_throw(path));
     if (*kind == file_kind::authkeys) {
         folder.authkeys_mode = file_mode(path);
@@ -154,14 +154,15 @@ void resolve_node_folder(node_folder& folder, const std::optional<std::string>& 
     if (folder.authkeys) {
         resolve::apply_authkeys(*folder.authkeys, config);
     }
-    if (node_name) {
-        config.local_name = ir::value<std::string>{values::to_lower_ascii(*node_name),
-                                                   location{folder.path, 0, 0},
-                                                   ir::origin::explicit_value};
-    } else if (folder.nodeinfo) {
+    // Heartbeat's own mechanism first: nodeinfo names the node; --node is for folders without.
+    if (folder.nodeinfo) {
         config.local_name =
             ir::value<std::string>{values::to_lower_ascii(folder.nodeinfo->text),
                                    folder.nodeinfo->where, ir::origin::explicit_value};
+    } else if (node_name) {
+        config.local_name =
+            ir::value<std::string>{values::to_lower_ascii(*node_name), location{folder.path, 0, 0},
+                                   ir::origin::explicit_value};
     }
 }
 
@@ -171,11 +172,17 @@ node_folder load_node_folder(const std::string& path, const load_options& option
     if (type == path_type::missing) {
         throw load_error(fmt::format("{}: {}", path, error));
     }
-    node_folder folder = type == path_type::directory ? load_directory(path)
-                                                      : load_single_file(path);
+    node_folder folder =
+        type == path_type::directory ? load_directory(path) : load_single_file(path);
     std::optional<std::string> node_name;
     if (auto found = options.node_names.find(path); found != options.node_names.end()) {
         node_name = found->second;
+        if (folder.nodeinfo && !values::iequals(folder.nodeinfo->text, *node_name)) {
+            throw load_error(fmt::format("--node {}={} contradicts {} ('{}'), which Heartbeat "
+                                         "would use",
+                                         path, *node_name, folder.nodeinfo->where.file,
+                                         folder.nodeinfo->text));
+        }
     }
     resolve_node_folder(folder, node_name);
     return folder;

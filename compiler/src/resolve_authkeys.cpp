@@ -28,7 +28,8 @@ void add_key(const grammar::key_entry& entry, const std::optional<long>& current
              const std::optional<grammar::token>& current_auth_token, ir::node_config& config) {
     auto& auth = config.auth;
     if (entry.value < 0 || entry.value >= max_auth) {
-        config.problems.push_back({ir::problem_kind::invalid_value, entry.index.where,
+        config.problems.push_back({ir::problem_kind::invalid_value,
+                                   entry.index.where,
                                    fmt::format("authkeys index {} is outside 0..15 (Heartbeat: "
                                                "\"Invalid authnum [{}]\")",
                                                entry.index.text, entry.index.text),
@@ -38,7 +39,8 @@ void add_key(const grammar::key_entry& entry, const std::optional<long>& current
     const auto method = method_named(entry.method.text);
     if (!method) {
         config.problems.push_back(
-            {ir::problem_kind::invalid_value, entry.method.where,
+            {ir::problem_kind::invalid_value,
+             entry.method.where,
              fmt::format("'{}' is not an auth method: Heartbeat has crc, md5 and sha1 "
                          "(lower case)",
                          entry.method.text),
@@ -74,8 +76,7 @@ void apply_authkeys(const grammar::authkeys_file& file, ir::node_config& config)
             config.auth.auth_lines.push_back(
                 ir::value<int>{shown, line->index.where, ir::origin::explicit_value});
         } else {
-            add_key(std::get<grammar::key_entry>(entry), current_auth, current_auth_token,
-                    config);
+            add_key(std::get<grammar::key_entry>(entry), current_auth, current_auth_token, config);
         }
     }
 }

@@ -39,7 +39,9 @@ std::string_view source_file::line_text(std::size_t line) const {
     return std::string_view(bytes_).substr(begin, end - begin);
 }
 
-bool source_file::ends_with_newline() const { return !bytes_.empty() && bytes_.back() == '\n'; }
+bool source_file::ends_with_newline() const {
+    return !bytes_.empty() && bytes_.back() == '\n';
+}
 
 shared_source read_source_file(const std::string& path, std::string& error) {
     struct stat info {};

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unistd.h>
@@ -206,7 +207,7 @@ void define_options(CLI::App& app, options& given) {
         ->check(CLI::IsMember({"error", "warning", "info"}))
         ->default_str("warning");
     app.add_option("--node", given.node_names,
-                   "Local node name for the folder DIR (as given); overrides DIR/nodeinfo")
+                   "Local node name for the folder DIR (as given) when it has no nodeinfo file")
         ->type_name("DIR=NAME")
         ->allow_extra_args(false);
     app.add_option("--color", given.color,
@@ -262,6 +263,9 @@ int run_hacheck(int argc, const char* const* argv, std::ostream& out, std::ostre
         err << "hacheck: error: " << error.what() << '\n';
     } catch (const load_error& error) {
         err << "hacheck: error: " << error.what() << '\n';
+    } catch (const std::exception& error) {
+        // A bug, or a system error the loader did not translate: still one line, still exit 2.
+        err << "hacheck: error: internal error: " << error.what() << '\n';
     }
     return exit_usage;
 }

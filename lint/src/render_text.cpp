@@ -39,6 +39,36 @@ void write_heading(std::ostream& out, const location& where, std::string_view wo
     }
 }
 
+bool is_control(char byte) {
+    const auto value = static_cast<unsigned char>(byte);
+    return (value < 0x20U && byte != '\t') || value == 0x7FU;
+}
+
+// Config files can hold any bytes: never send a raw control character (an escape sequence
+// in a crafted file) to the terminal. Messages show it as an escape, excerpts as '?' so the
+// caret still lines up.
+std::string escaped(std::string_view text) {
+    std::string result;
+    for (const char byte : text) {
+        if (!is_control(byte)) {
+            result += byte;
+        } else if (byte == '\r') {
+            result += "\\r";
+        } else if (byte == '\n') {
+            result += "\\n";
+        } else {
+            result += fmt::format("\\x{:02x}", static_cast<unsigned char>(byte));
+        }
+    }
+    return result;
+}
+
+std::string masked(std::string_view line) {
+    std::string result(line);
+    std::replace_if(result.begin(), result.end(), is_control, '?');
+    return result;
+}
+
 bool is_utf8_continuation(char byte) {
     return (static_cast<unsigned char>(byte) & 0xC0U) == 0x80U;
 }
@@ -71,7 +101,7 @@ void write_excerpt(std::ostream& out, const location& where, const source_index&
     const std::string_view line = found->second->line_text(where.line);
     const std::string number = std::to_string(where.line);
     const std::size_t gutter = std::max<std::size_t>(5, number.size());
-    out << fmt::format("{:>{}} | {}\n", number, gutter, line);
+    out << fmt::format("{:>{}} | {}\n", number, gutter, masked(line));
     if (where.column != 0) {
         out << fmt::format("{:>{}} | {}^\n", "", gutter, caret_padding(line, where.column));
     }
@@ -105,13 +135,13 @@ summary summarize(const std::vector<diagnostic>& diagnostics, std::size_t files)
 void render_text(std::ostream& out, const std::vector<diagnostic>& diagnostics,
                  const source_index& sources, const summary& totals, bool color) {
     for (const auto& finding : diagnostics) {
-        write_heading(out, finding.where, to_string(finding.level),
-                      fmt::format("{} [{} {}]", finding.message, finding.code, finding.rule),
-                      color);
+        write_heading(
+            out, finding.where, to_string(finding.level),
+            fmt::format("{} [{} {}]", escaped(finding.message), finding.code, finding.rule), color);
         out << '\n';
         write_excerpt(out, finding.where, sources);
         for (const auto& related : finding.notes) {
-            write_heading(out, related.where, "note", related.message, color);
+            write_heading(out, related.where, "note", escaped(related.message), color);
             out << '\n';
         }
     }

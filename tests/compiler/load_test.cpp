@@ -68,6 +68,13 @@ TEST_CASE("a --node option names the local node of a folder", "[load]") {
     options.node_names[dir.path() + "/n"] = "SRV5";
     const auto folder = hakit::load_node_folder(dir.path() + "/n", options);
     CHECK(folder.ir.local_name->v == "srv5");
+
+    dir.write("n/nodeinfo", "Srv5\n"); // agrees, whatever the case
+    CHECK(hakit::load_node_folder(dir.path() + "/n", options).ir.local_name->v == "srv5");
+    dir.write("n/nodeinfo", "srv6\n");
+    CHECK_THROWS_WITH(hakit::load_node_folder(dir.path() + "/n", options),
+                      "--node " + dir.path() + "/n=SRV5 contradicts " + dir.path() +
+                          "/n/nodeinfo ('srv6'), which Heartbeat would use");
 }
 
 TEST_CASE("a single file is checked on its own; its name tells its kind", "[load]") {

@@ -15,7 +15,9 @@ hakit::node_folder folder_with(const std::map<std::string, std::string>& files,
     return hakit::load_node_folder_from_memory("n1", files, 0600U, node);
 }
 
-hakit::node_folder ha_cf(const std::string& text) { return folder_with({{"ha.cf", text}}); }
+hakit::node_folder ha_cf(const std::string& text) {
+    return folder_with({{"ha.cf", text}});
+}
 
 std::vector<std::string> problem_texts(const hakit::node_folder& folder) {
     std::vector<std::string> texts;
@@ -130,9 +132,8 @@ TEST_CASE("nodes are lowercased, one per token", "[resolve]") {
 }
 
 TEST_CASE("media take udpport as it was when the line was read", "[resolve]") {
-    const auto folder =
-        ha_cf("bcast eth0 eth1\nudpport 695\nucast eth2 192.0.2.7\nudp eth3\n"
-              "mcast eth4 239.0.0.9 700 1 0\nserial /dev/ttyS0\n");
+    const auto folder = ha_cf("bcast eth0 eth1\nudpport 695\nucast eth2 192.0.2.7\nudp eth3\n"
+                              "mcast eth4 239.0.0.9 700 1 0\nserial /dev/ttyS0\n");
     const auto& media = folder.ir.media;
     REQUIRE(media.size() == 6);
     CHECK(media[0].kind == hakit::ir::medium_kind::bcast);
@@ -201,10 +202,9 @@ TEST_CASE("directives Heartbeat refuses twice, or in the wrong order", "[resolve
     for (const auto& p : folder.ir.problems) {
         kinds.push_back(p.kind);
     }
-    CHECK(kinds == std::vector<problem_kind>{problem_kind::repeated_directive,
-                                             problem_kind::repeated_directive,
-                                             problem_kind::repeated_directive,
-                                             problem_kind::misplaced_directive});
+    CHECK(kinds == std::vector<problem_kind>{
+                       problem_kind::repeated_directive, problem_kind::repeated_directive,
+                       problem_kind::repeated_directive, problem_kind::misplaced_directive});
     CHECK(folder.ir.problems[0].notes.at(0).where == hakit::location{"n1/ha.cf", 1, 6});
     CHECK(folder.ir.pacemaker_enabled);
 }
@@ -216,9 +216,10 @@ TEST_CASE("crm_daemon_dir is only accepted after pacemaker (Heartbeat's inverted
 }
 
 TEST_CASE("respawn needs a full path; apiauth needs ids", "[resolve]") {
-    const auto folder = ha_cf("respawn hacluster ipfail\nrespawn hacluster /usr/lib/heartbeat/ipfail\n"
-                              "apiauth ipfail uid=hacluster,root gid=haclient\n"
-                              "apiauth ipfail uid=root\n");
+    const auto folder =
+        ha_cf("respawn hacluster ipfail\nrespawn hacluster /usr/lib/heartbeat/ipfail\n"
+              "apiauth ipfail uid=hacluster,root gid=haclient\n"
+              "apiauth ipfail uid=root\n");
     REQUIRE(folder.ir.children.size() == 1);
     CHECK(folder.ir.children[0].command == "/usr/lib/heartbeat/ipfail");
     REQUIRE(folder.ir.api_auths.size() == 1);
@@ -274,10 +275,10 @@ TEST_CASE("authkeys: '1 crc # comment' makes '#' the crc key", "[resolve]") {
 }
 
 TEST_CASE("haresources: groups, owners lowercased, IPaddr split", "[resolve]") {
-    const auto folder = folder_with(
-        {{"haresources", "Node1 IPaddr::192.0.2.10/24/eth0/192.0.2.255 \\\n"
-                         "  Filesystem::/dev/sda1::/data::ext3 httpd\n"
-                         "node2 198.51.100.5 # comment\n"}});
+    const auto folder =
+        folder_with({{"haresources", "Node1 IPaddr::192.0.2.10/24/eth0/192.0.2.255 \\\n"
+                                     "  Filesystem::/dev/sda1::/data::ext3 httpd\n"
+                                     "node2 198.51.100.5 # comment\n"}});
     const auto& groups = folder.ir.groups;
     REQUIRE(groups.size() == 2);
     CHECK(groups[0].owner.v == "node1");
@@ -289,8 +290,7 @@ TEST_CASE("haresources: groups, owners lowercased, IPaddr split", "[resolve]") {
     CHECK(ip->cidr_bits == 24);
     CHECK(ip->nic == "eth0");
     CHECK(ip->broadcast == "192.0.2.255");
-    CHECK(groups[0].resources[1].args ==
-          std::vector<std::string>{"/dev/sda1", "/data", "ext3"});
+    CHECK(groups[0].resources[1].args == std::vector<std::string>{"/dev/sda1", "/data", "ext3"});
     CHECK(groups[0].resources[1].where == hakit::location{"n1/haresources", 2, 3});
     CHECK(groups[1].resources.size() == 1);
     CHECK(groups[1].resources[0].bare_ip);
@@ -300,8 +300,7 @@ TEST_CASE("haresources: groups, owners lowercased, IPaddr split", "[resolve]") {
 }
 
 TEST_CASE("haresources: '#' on a continuation line becomes resources", "[resolve]") {
-    const auto folder =
-        folder_with({{"haresources", "node1 10.0.0.1 \\\n  httpd # trailing\n"}});
+    const auto folder = folder_with({{"haresources", "node1 10.0.0.1 \\\n  httpd # trailing\n"}});
     REQUIRE(folder.ir.groups.size() == 1);
     std::vector<std::string> scripts;
     for (const auto& r : folder.ir.groups[0].resources) {
@@ -310,13 +309,16 @@ TEST_CASE("haresources: '#' on a continuation line becomes resources", "[resolve
     CHECK(scripts == std::vector<std::string>{"IPaddr", "httpd", "#", "trailing"});
 }
 
-TEST_CASE("local node name: --node wins over nodeinfo, both lowercased", "[resolve]") {
+TEST_CASE("local node name: nodeinfo first, then the given name, both lowercased", "[resolve]") {
     const auto from_file = folder_with({{"ha.cf", "node a\n"}, {"nodeinfo", "Srv5\n"}});
     REQUIRE(from_file.ir.local_name);
     CHECK(from_file.ir.local_name->v == "srv5");
     CHECK(from_file.ir.local_name->where == hakit::location{"n1/nodeinfo", 1, 1});
-    const auto given = folder_with({{"ha.cf", "node a\n"}, {"nodeinfo", "srv5\n"}}, "A");
+    const auto both = folder_with({{"ha.cf", "node a\n"}, {"nodeinfo", "srv5\n"}}, "A");
+    CHECK(both.ir.local_name->v == "srv5");
+    const auto given = folder_with({{"ha.cf", "node a\n"}}, "A");
     CHECK(given.ir.local_name->v == "a");
+    CHECK(given.ir.local_name->where == hakit::location{"n1", 0, 0});
     const auto crlf = folder_with({{"nodeinfo", "srv5\r\n"}});
     CHECK(crlf.ir.local_name->v == "srv5\r"); // Heartbeat keeps the '\r' too
 }

@@ -208,7 +208,8 @@ TEST_CASE("ha_cf: a lone carriage return mid-line ends the line's content", "[ha
     CHECK(shown(file.comments) == strings{R"("# a"@2:12 after-directive)"});
 }
 
-TEST_CASE("ha_cf: Heartbeat's leading skip also passes a carriage return, but not a vertical tab", "[ha_cf]") {
+TEST_CASE("ha_cf: Heartbeat's leading skip also passes a carriage return, but not a vertical tab",
+          "[ha_cf]") {
     // parse_config skips " \t\n\r\f" before it cuts at '\r'; '\v' is no whitespace to it.
     const auto file = parse_checked("\r keepalive 2\n\f\tdeadtime 5\n\vwarntime 4\nnode\va\n");
     CHECK(shown(file.directives) ==

@@ -110,6 +110,17 @@ TEST_CASE("a location on line 0 prints the file only and no excerpt") {
                   "0 errors, 1 warning, 0 infos in 2 files\n");
 }
 
+TEST_CASE("a location with a line but no column quotes the line without a caret") {
+    auto finding = deadtime_finding();
+    finding.where.column = 0;
+    finding.notes.clear();
+    const auto text = text_of({finding}, sources_of("srv5/ha.cf", srv5_ha_cf), 1, false);
+    CHECK(text == "srv5/ha.cf:7:0: error: deadtime 3000 ms is not more than twice keepalive "
+                  "2000 ms [HA103 deadtime-too-short]\n"
+                  "    7 | deadtime 3\n"
+                  "1 error, 0 warnings, 0 infos in 1 file\n");
+}
+
 TEST_CASE("no excerpt when the source is unknown or the line does not exist") {
     auto finding = deadtime_finding();
     finding.notes.clear();
@@ -256,4 +267,18 @@ TEST_CASE("JSON replaces bytes that are not UTF-8 instead of failing") {
     const auto document = nlohmann::json::parse(out.str());
     CHECK(document["diagnostics"][0]["message"] == "unknown directive 'n\xEF\xBF\xBD"
                                                    "de'");
+}
+
+TEST_CASE("control characters from a config file never reach the terminal raw") {
+    auto finding = deadtime_finding();
+    finding.message = "current node [srv5\r] \x1b[2J not declared";
+    finding.where = location{"n/ha.cf", 1, 4};
+    finding.notes = {note{location{"n/ha.cf", 1, 1}, "bell \x07 here"}};
+    const auto text = text_of({finding}, sources_of("n/ha.cf", "a\x1b[b c\n"), 1, false);
+    CHECK(text == "n/ha.cf:1:4: error: current node [srv5\\r] \\x1b[2J not declared "
+                  "[HA103 deadtime-too-short]\n"
+                  "    1 | a?[b c\n"
+                  "      |    ^\n"
+                  "n/ha.cf:1:1: note: bell \\x07 here\n"
+                  "1 error, 0 warnings, 0 infos in 1 file\n");
 }

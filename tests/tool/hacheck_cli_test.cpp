@@ -510,7 +510,7 @@ TEST_CASE("paths print as given on the command line", "[tool][cli]") {
     }
 }
 
-TEST_CASE("hacheck --node names the local node of a folder, overriding nodeinfo", "[tool][cli]") {
+TEST_CASE("hacheck --node names the local node of a folder without nodeinfo", "[tool][cli]") {
     const example_copy seed("seed");
     const auto nodeinfo = read_file(seed.root / "srv5" / "nodeinfo");
     const std::string srv5_name = nodeinfo.substr(0, nodeinfo.find_first_of("\r\n"));
@@ -524,7 +524,14 @@ TEST_CASE("hacheck --node names the local node of a folder, overriding nodeinfo"
         {"--format", "json", "--node", "srv5=" + srv5_name, "srv5", "srv6"}, seed.root));
     CHECK(diagnostics_of_rule(with, "node-name-unknown").empty());
 
+    // A --node that contradicts the folder's nodeinfo is a usage error.
+    const run_result contradiction =
+        run_hacheck({"--node", "srv6=nosuchnode", "srv5", "srv6"}, seed.root);
+    CHECK(contradiction.exit_code == 2);
+    CHECK(contradiction.err.find("contradicts") != std::string::npos);
+
     // A name that is not declared in ha.cf: Heartbeat refuses it.
+    fs::remove(seed.root / "srv6" / "nodeinfo");
     const json wrong = parse_json_output(
         run_hacheck({"--format", "json", "--node", "srv6=nosuchnode", "srv5", "srv6"}, seed.root));
     CHECK(has_diagnostic(wrong, "node-name-mismatch", "srv6"));

@@ -47,15 +47,15 @@ std::string_view to_string(medium_kind kind);
 
 struct medium {
     medium_kind kind = medium_kind::bcast;
-    std::string device;     // interface or tty
-    std::string peer;       // ucast/ucast6: peer address or host name
+    std::string device; // interface or tty
+    std::string peer;   // ucast/ucast6: peer address or host name
     location peer_where;
-    std::string group;      // mcast/mcast6 group
-    int port = 0;           // bcast/ucast: udpport when the line was read; mcast: its own port
-    int ttl = 0;            // mcast ttl / mcast6 hops
-    int loop = 0;           // mcast loop flag
-    int baud = 0;           // serial: baud when the line was read
-    location where;         // the directive name
+    std::string group; // mcast/mcast6 group
+    int port = 0;      // bcast/ucast: udpport when the line was read; mcast: its own port
+    int ttl = 0;       // mcast ttl / mcast6 hops
+    int loop = 0;      // mcast loop flag
+    int baud = 0;      // serial: baud when the line was read
+    location where;    // the directive name
 };
 
 enum class ping_kind { ping, ping6, ping_group };
@@ -118,10 +118,10 @@ struct auth_key {
 };
 
 struct auth_config {
-    bool present = false;                  // an authkeys file was read
-    std::optional<value<int>> active;      // sending key: last `auth N` followed by key N
-    std::vector<value<int>> auth_lines;    // every `auth N` in order
-    std::map<int, auth_key> keys;          // by index; a later line for an index wins
+    bool present = false;               // an authkeys file was read
+    std::optional<value<int>> active;   // sending key: last `auth N` followed by key N
+    std::vector<value<int>> auth_lines; // every `auth N` in order
+    std::map<int, auth_key> keys;       // by index; a later line for an index wins
 };
 
 struct ip_arguments { // IPaddr / IPaddr2 "ip[/bits[/nic][/bcast]]", split as the wrappers do

@@ -28,8 +28,8 @@ class load_error : public std::runtime_error {
 };
 
 struct node_folder {
-    std::string path;          // as given on the command line
-    bool single_file = false;  // PATH named one file: only that file is checked
+    std::string path;         // as given on the command line
+    bool single_file = false; // PATH named one file: only that file is checked
     std::optional<file_kind> single_kind;
 
     std::optional<grammar::ha_cf_file> ha_cf;
@@ -51,8 +51,9 @@ struct load_options {
     std::map<std::string, std::string> node_names; // folder path (as given) -> node name
 };
 
-// Throws load_error when PATH does not exist, is not readable, or is neither a node folder
-// nor a file whose kind its name tells.
+// Throws load_error when PATH does not exist, is not readable, is neither a node folder nor a
+// file whose kind its name tells, or when options name a node that PATH/nodeinfo contradicts.
+// The local node name comes from PATH/nodeinfo (as Heartbeat does), else from options.
 node_folder load_node_folder(const std::string& path, const load_options& options);
 
 // In-memory variant for tests and rule examples: file name ("ha.cf", "haresources",

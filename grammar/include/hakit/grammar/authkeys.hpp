@@ -14,9 +14,9 @@
 namespace hakit::grammar {
 
 struct auth_directive {
-    token keyword;      // "auth"
-    token index;        // the digits (with sign if any) as written
-    long value = 0;     // index as sscanf %d reads it
+    token keyword;  // "auth"
+    token index;    // the digits (with sign if any) as written
+    long value = 0; // index as sscanf %d reads it
     std::size_t line = 0;
 };
 

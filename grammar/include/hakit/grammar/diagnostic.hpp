@@ -21,8 +21,8 @@ struct note {
 };
 
 struct diagnostic {
-    std::string code;    // stable, never reused, e.g. "HA104"
-    std::string rule;    // kebab-case name of the problem, e.g. "deadtime-too-short"
+    std::string code; // stable, never reused, e.g. "HA104"
+    std::string rule; // kebab-case name of the problem, e.g. "deadtime-too-short"
     severity level = severity::error;
     std::string message;
     location where;

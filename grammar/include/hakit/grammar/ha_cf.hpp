@@ -20,9 +20,9 @@ enum class ha_cf_split {
 bool is_whole_line_directive(std::string_view name);
 
 struct ha_cf_directive {
-    token name;               // case kept; Heartbeat compares names case-sensitively
-    std::vector<token> args;  // split as `split` says; never empty tokens
-    token rest;               // everything after the name, comment cut, outer blanks trimmed
+    token name;              // case kept; Heartbeat compares names case-sensitively
+    std::vector<token> args; // split as `split` says; never empty tokens
+    token rest;              // everything after the name, comment cut, outer blanks trimmed
     ha_cf_split split = ha_cf_split::option_list;
     std::size_t line = 0;
 };

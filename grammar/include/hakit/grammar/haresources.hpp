@@ -22,14 +22,14 @@ struct resource_group_line {
     token owner;                          // first word, case kept (Heartbeat lowercases it)
     std::vector<resource_spec> resources; // start order; the first one is the group key
     std::size_t first_line = 0;
-    std::size_t last_line = 0;                // > first_line when '\' continued it
+    std::size_t last_line = 0;                   // > first_line when '\' continued it
     std::vector<token> comments_on_continuation; // '#' words that became resources (quirk)
 };
 
 struct haresources_file {
     shared_source source;
     std::vector<resource_group_line> groups;
-    std::vector<token> comments;              // '#'-comments that were stripped, in file order
+    std::vector<token> comments;                 // '#'-comments that were stripped, in file order
     std::vector<location> blank_after_backslash; // '\' followed by blanks or '\r': ends the group
     std::vector<syntax_error> errors;
 };

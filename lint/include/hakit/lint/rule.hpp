@@ -22,16 +22,16 @@ enum class rule_scope {
 //   == srv6/ha.cf ==         a file of a second node folder (cluster rules)
 // A folder has exactly the files the example names; `nodeinfo` names the local node.
 struct rule_meta {
-    std::string_view code;     // stable, never reused: HA0xx general, HA1xx ha.cf,
-                               // HA2xx haresources, HA3xx authkeys, HA4xx across nodes
-    std::string_view name;     // kebab-case name of the problem
+    std::string_view code; // stable, never reused: HA0xx general, HA1xx ha.cf,
+                           // HA2xx haresources, HA3xx authkeys, HA4xx across nodes
+    std::string_view name; // kebab-case name of the problem
     severity level = severity::error;
     rule_scope scope = rule_scope::node;
     bool heartbeat_refuses = false; // Heartbeat 3.0.6 itself will not start on this
-    std::string_view summary;  // one line
-    std::string_view doc;      // Markdown: why it matters, how to fix it
-    std::string_view bad;      // example that must make the rule fire
-    std::string_view good;     // example on which the rule must stay silent
+    std::string_view summary;       // one line
+    std::string_view doc;           // Markdown: why it matters, how to fix it
+    std::string_view bad;           // example that must make the rule fire
+    std::string_view good;          // example on which the rule must stay silent
 };
 
 // Collects what rules report, stamping each finding with its rule's identity.
