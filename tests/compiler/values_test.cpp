@@ -1,5 +1,6 @@
 // Value parsers against the behaviour measured on Heartbeat 3.0.6 / cluster-glue (reference
 // §1.2-§1.4), and against the C library where we re-implement one of its functions.
+#include "support/corpus_manifest.hpp"
 #include "values.hpp"
 
 #include <hakit/compiler/ir.hpp>
@@ -10,9 +11,7 @@
 
 #include <arpa/inet.h>
 #include <array>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -338,22 +337,12 @@ TEST_CASE("file_kind_from_name recognises the file names found in the corpus") {
 }
 
 TEST_CASE("file_kind_from_name agrees with the corpus manifest for every file") {
-    std::ifstream manifest(HAKIT_SHARED_DIR "/corpus/MANIFEST.tsv");
-    REQUIRE(manifest.is_open());
-    std::string line;
-    std::getline(manifest, line); // header: folder, file, repository, path, commit, type, ...
     int rows = 0;
-    while (std::getline(manifest, line)) {
-        std::vector<std::string> columns;
-        std::istringstream fields(line);
-        for (std::string column; std::getline(fields, column, '\t');) {
-            columns.push_back(column);
-        }
-        REQUIRE(columns.size() > 5);
-        const auto kind = file_kind_from_name(columns[1]);
-        INFO(columns[0] << "/" << columns[1]);
+    for (const test::corpus_file& row : test::read_corpus_manifest()) {
+        const auto kind = file_kind_from_name(row.file);
+        INFO(row.folder << "/" << row.file);
         REQUIRE(kind.has_value());
-        CHECK(to_string(*kind) == columns[5]);
+        CHECK(to_string(*kind) == row.type);
         ++rows;
     }
     CHECK(rows > 200);

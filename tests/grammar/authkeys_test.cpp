@@ -1,16 +1,15 @@
+#include "support/corpus_sources.hpp"
+#include "support/located_tokens.hpp"
+#include "support/pseudo_random_inputs.hpp"
+
 #include <hakit/grammar/authkeys.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <cstddef>
-#include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <memory>
-#include <sstream>
 #include <string>
-#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -23,6 +22,7 @@ namespace {
 using namespace hakit::grammar;
 using hakit::location;
 using hakit::source_file;
+using hakit::test::check_located;
 
 const char* const invalid_auth = "invalid auth line (expected: auth N)";
 const char* const invalid_key = "invalid key line (expected: INDEX METHOD [KEY])";
@@ -60,17 +60,6 @@ const key_entry& key_at(const authkeys_file& file, std::size_t index) {
     REQUIRE(index < file.entries.size());
     REQUIRE(std::holds_alternative<key_entry>(file.entries[index]));
     return std::get<key_entry>(file.entries[index]);
-}
-
-void check_located(const source_file& source, const token& piece) {
-    INFO("token " << show(piece));
-    CHECK(piece.where.file == source.path());
-    REQUIRE(piece.where.line >= 1);
-    REQUIRE(piece.where.line <= source.line_count());
-    const std::string_view line = source.line_text(piece.where.line);
-    REQUIRE(piece.where.column >= 1);
-    REQUIRE(piece.where.column - 1 + piece.text.size() <= line.size());
-    CHECK(line.substr(piece.where.column - 1, piece.text.size()) == piece.text);
 }
 
 // Every token is the bytes at its location, and no error message quotes a key.
@@ -281,71 +270,23 @@ TEST_CASE("authkeys: any bytes parse, and every token is the bytes at its locati
     // A fixed pseudo-random sweep over the characters that matter to the grammar.
     const std::string pieces[] = {" ", "\t",   "\n", "\r", "\v", "\f",   "#",
                                   "a", "auth", "1",  "+",  "-",  "sha1", std::string(1, '\0')};
-    std::uint32_t seed = 54321;
-    const auto next = [&seed] {
-        seed = seed * 1103515245U + 12345U;
-        return (seed >> 16) & 0x7fffU;
-    };
-    for (int round = 0; round < 3000; ++round) {
-        std::string bytes;
-        const std::uint32_t size = next() % 24;
-        for (std::uint32_t i = 0; i < size; ++i) {
-            bytes += pieces[next() % std::size(pieces)];
-        }
+    const std::vector<std::string> inputs = hakit::test::pseudo_random_inputs(pieces, 54321, 3000);
+    for (std::size_t round = 0; round < inputs.size(); ++round) {
         INFO("input #" << round);
-        const authkeys_file file = parse(bytes);
+        const authkeys_file file = parse(inputs[round]);
         check_all_located(file);
     }
 }
 
 TEST_CASE("authkeys: every authkeys file of the corpus parses", "[authkeys][corpus]") {
-    const std::string corpus = std::string(HAKIT_SHARED_DIR) + "/corpus";
-    std::ifstream manifest(corpus + "/MANIFEST.tsv");
-    REQUIRE(manifest);
-
-    std::string line;
-    std::getline(manifest, line);
-    std::vector<std::string> header;
-    {
-        std::istringstream columns(line);
-        for (std::string column; std::getline(columns, column, '\t');) {
-            header.push_back(column);
-        }
-    }
-    const auto column_of = [&header](std::string_view name) {
-        for (std::size_t i = 0; i < header.size(); ++i) {
-            if (header[i] == name) {
-                return i;
-            }
-        }
-        FAIL("MANIFEST.tsv has no column " << name);
-        return header.size();
-    };
-    const std::size_t folder_column = column_of("folder");
-    const std::size_t file_column = column_of("file");
-    const std::size_t type_column = column_of("type");
-    const std::size_t kind_column = column_of("kind");
-
     std::size_t parsed = 0;
-    while (std::getline(manifest, line)) {
-        std::vector<std::string> fields;
-        std::istringstream row(line);
-        for (std::string field; std::getline(row, field, '\t');) {
-            fields.push_back(field);
-        }
-        if (fields.size() <= kind_column || fields[type_column] != "authkeys") {
-            continue;
-        }
-        const std::string path = corpus + "/" + fields[folder_column] + "/" + fields[file_column];
-        INFO(path);
-        std::string error;
-        const hakit::shared_source source = hakit::read_source_file(path, error);
-        REQUIRE(source != nullptr);
+    for (const auto& [row, source] : hakit::test::read_corpus_sources("authkeys")) {
+        INFO(source->path());
         authkeys_file file;
         REQUIRE_NOTHROW(file = parse_authkeys(source));
         check_all_located(file);
         // Real (non-template) files are well-formed, each with an auth line and a key line.
-        if (fields[kind_column] == "plain") {
+        if (row.kind == "plain") {
             CHECK(file.errors.empty());
             std::size_t auth_lines = 0;
             for (const authkeys_entry& entry : file.entries) {

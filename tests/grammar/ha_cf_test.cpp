@@ -1,14 +1,15 @@
 // The ha.cf grammar: tokens with exact locations, Heartbeat's lexical quirks, the shapes of
 // whole-line directives, and the real files of the shared corpus.
+#include "support/corpus_sources.hpp"
+#include "support/located_tokens.hpp"
+
 #include <hakit/grammar/ha_cf.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <cstddef>
-#include <fstream>
 #include <memory>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -86,13 +87,9 @@ std::vector<const token*> all_tokens(const ha_cf_file& file) {
 // Every token's text is exactly the source bytes at its location, in the right file.
 void every_token_is_in(const ha_cf_file& file) {
     const hakit::source_file& source = *file.source;
+    INFO(source.path());
     for (const token* t : all_tokens(file)) {
-        INFO(source.path() << " " << show(*t));
-        CHECK(t->where.file == source.path());
-        const std::string_view line = source.line_text(t->where.line);
-        REQUIRE(t->where.column >= 1);
-        REQUIRE(t->where.column - 1 + t->text.size() <= line.size());
-        CHECK(line.substr(t->where.column - 1, t->text.size()) == t->text);
+        hakit::test::check_located(source, *t);
     }
     for (const ha_cf_directive& d : file.directives) {
         CHECK(d.line == d.name.where.line);
@@ -497,45 +494,10 @@ TEST_CASE("ha_cf: arbitrary bytes never throw and every token points at its byte
 
 TEST_CASE("ha_cf: every ha.cf of the shared corpus parses with exact token locations",
           "[ha_cf][corpus]") {
-    const std::string corpus = std::string(HAKIT_SHARED_DIR) + "/corpus/";
-    std::ifstream manifest(corpus + "MANIFEST.tsv");
-    REQUIRE(manifest);
-    std::string row;
-    REQUIRE(std::getline(manifest, row));
-    const auto split_tabs = [](const std::string& line) {
-        std::vector<std::string> cells;
-        std::stringstream in(line);
-        for (std::string cell; std::getline(in, cell, '\t');) {
-            cells.push_back(cell);
-        }
-        return cells;
-    };
-    const std::vector<std::string> header = split_tabs(row);
-    const auto column = [&](const std::string& name) {
-        for (std::size_t i = 0; i < header.size(); ++i) {
-            if (header[i] == name) {
-                return i;
-            }
-        }
-        FAIL("MANIFEST.tsv has no column " << name);
-        return header.size();
-    };
-    const std::size_t folder = column("folder");
-    const std::size_t file_name = column("file");
-    const std::size_t type = column("type");
-
     std::size_t parsed = 0;
     std::size_t directives = 0;
-    while (std::getline(manifest, row)) {
-        const std::vector<std::string> cells = split_tabs(row);
-        if (cells.size() <= type || cells[type] != "ha.cf") {
-            continue;
-        }
-        const std::string path = corpus + cells[folder] + "/" + cells[file_name];
-        INFO(path);
-        std::string error;
-        const hakit::shared_source source = hakit::read_source_file(path, error);
-        REQUIRE(source != nullptr);
+    for (const auto& [row, source] : hakit::test::read_corpus_sources("ha.cf")) {
+        INFO(source->path());
         ha_cf_file file;
         REQUIRE_NOTHROW(file = hakit::grammar::parse_ha_cf(source));
         every_token_is_in(file);

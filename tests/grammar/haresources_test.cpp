@@ -1,15 +1,14 @@
+#include "support/corpus_sources.hpp"
+#include "support/located_tokens.hpp"
+#include "support/pseudo_random_inputs.hpp"
+
 #include <hakit/grammar/haresources.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <cstddef>
-#include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace hakit::grammar::detail {
@@ -21,6 +20,8 @@ namespace {
 using namespace hakit::grammar;
 using hakit::location;
 using hakit::source_file;
+using hakit::test::bytes_at;
+using hakit::test::check_located;
 
 haresources_file parse(std::string bytes) {
     return parse_haresources(std::make_shared<const source_file>("haresources", std::move(bytes)));
@@ -50,22 +51,6 @@ std::string show_texts(const std::vector<resource_spec>& resources) {
         shown += (shown.empty() ? "" : " ") + show(resource.text);
     }
     return shown;
-}
-
-// The bytes of the file at `where`, as many as `size`.
-std::string_view bytes_at(const source_file& source, const location& where, std::size_t size) {
-    REQUIRE(where.line >= 1);
-    REQUIRE(where.line <= source.line_count());
-    const std::string_view line = source.line_text(where.line);
-    REQUIRE(where.column >= 1);
-    REQUIRE(where.column - 1 + size <= line.size());
-    return line.substr(where.column - 1, size);
-}
-
-void check_located(const source_file& source, const token& piece) {
-    INFO("token " << show(piece));
-    CHECK(piece.where.file == source.path());
-    CHECK(bytes_at(source, piece.where, piece.text.size()) == piece.text);
 }
 
 // Every token is the bytes at its location; a bare IP's script is "IPaddr" at the word.
@@ -377,66 +362,19 @@ TEST_CASE("haresources: any bytes parse, and every token is the bytes at its loc
     const std::string pieces[] = {
         "1.2.3.4",           "::", ":", ".", "1", "a", "#", "\\", " ", "\t", "\n", "\r",
         std::string(1, '\0')};
-    std::uint32_t seed = 12345;
-    const auto next = [&seed] {
-        seed = seed * 1103515245U + 12345U;
-        return (seed >> 16) & 0x7fffU;
-    };
-    for (int round = 0; round < 3000; ++round) {
-        std::string bytes;
-        const std::uint32_t size = next() % 24;
-        for (std::uint32_t i = 0; i < size; ++i) {
-            bytes += pieces[next() % std::size(pieces)];
-        }
+    const std::vector<std::string> inputs = hakit::test::pseudo_random_inputs(pieces, 12345, 3000);
+    for (std::size_t round = 0; round < inputs.size(); ++round) {
         INFO("input #" << round);
-        const haresources_file file = parse(bytes);
+        const haresources_file file = parse(inputs[round]);
         check_all_located(file);
     }
 }
 
 TEST_CASE("haresources: every haresources file of the corpus parses", "[haresources][corpus]") {
-    const std::string corpus = std::string(HAKIT_SHARED_DIR) + "/corpus";
-    std::ifstream manifest(corpus + "/MANIFEST.tsv");
-    REQUIRE(manifest);
-
-    std::string line;
-    std::getline(manifest, line);
-    std::vector<std::string> header;
-    {
-        std::istringstream columns(line);
-        for (std::string column; std::getline(columns, column, '\t');) {
-            header.push_back(column);
-        }
-    }
-    const auto column_of = [&header](std::string_view name) {
-        for (std::size_t i = 0; i < header.size(); ++i) {
-            if (header[i] == name) {
-                return i;
-            }
-        }
-        FAIL("MANIFEST.tsv has no column " << name);
-        return header.size();
-    };
-    const std::size_t folder_column = column_of("folder");
-    const std::size_t file_column = column_of("file");
-    const std::size_t type_column = column_of("type");
-
     std::size_t parsed = 0;
     std::size_t groups = 0;
-    while (std::getline(manifest, line)) {
-        std::vector<std::string> fields;
-        std::istringstream row(line);
-        for (std::string field; std::getline(row, field, '\t');) {
-            fields.push_back(field);
-        }
-        if (fields.size() <= type_column || fields[type_column] != "haresources") {
-            continue;
-        }
-        const std::string path = corpus + "/" + fields[folder_column] + "/" + fields[file_column];
-        INFO(path);
-        std::string error;
-        const hakit::shared_source source = hakit::read_source_file(path, error);
-        REQUIRE(source != nullptr);
+    for (const auto& [row, source] : hakit::test::read_corpus_sources("haresources")) {
+        INFO(source->path());
         haresources_file file;
         REQUIRE_NOTHROW(file = parse_haresources(source));
         check_all_located(file);

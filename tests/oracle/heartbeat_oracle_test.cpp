@@ -5,6 +5,7 @@
 // (warnings are fine). Each case also records the verdict Heartbeat was measured to give
 // (case.txt), so a change in the daemon or in the runner shows up by itself.
 #include "oracle/heartbeat_runner.hpp"
+#include "support/corpus_manifest.hpp"
 #include "tool/process.hpp"
 #include "tool/temp_dir.hpp"
 
@@ -30,7 +31,6 @@ using namespace hakit::test;
 namespace {
 
 const fs::path cases_root = fs::path(HAKIT_SOURCE_DIR) / "tests" / "oracle" / "cases";
-const fs::path corpus_root = fs::path(HAKIT_SHARED_DIR) / "corpus";
 const std::string hacheck_path = HACHECK_PATH;
 
 // Interface names the configurations use, created in every run's network namespace (the corpus
@@ -163,7 +163,7 @@ std::vector<oracle_job> corpus_jobs() {
     for (const auto& pick : corpus_picks) {
         oracle_job job;
         job.name = pick.folder;
-        job.source = corpus_root / pick.folder;
+        job.source = corpus_root() / pick.folder;
         job.node_name = pick.node_name;
         job.measured_verdict = pick.verdict;
         job.about = pick.about;
@@ -426,8 +426,7 @@ TEST_CASE("hacheck agrees with the real Heartbeat on corpus folders with differe
     if (!heartbeat_available()) {
         return;
     }
-    if (!fs::exists(corpus_root / "MANIFEST.tsv")) {
-        FAIL_CHECK("corpus not found at " << corpus_root.string());
+    if (!corpus_available()) {
         return;
     }
     check_agreement(corpus_jobs());

@@ -4,15 +4,13 @@
 // rewrites the goldens.
 #include "golden.hpp"
 #include "hacheck.hpp"
+#include "support/corpus_manifest.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,60 +19,14 @@ using namespace hakit::test;
 
 namespace {
 
-const fs::path corpus_root = fs::path(HAKIT_SHARED_DIR) / "corpus";
 const fs::path golden_root = fs::path(HAKIT_SOURCE_DIR) / "tests" / "corpus" / "golden";
 
-struct manifest_row {
-    std::string folder; // relative to the corpus, may contain '/' (templates/...)
-    std::string file;
-    std::string type; // ha.cf, haresources or authkeys
-    std::string kind; // plain, upstream-sample or template
-};
-
-std::vector<std::string> split_tabs(const std::string& line) {
-    std::vector<std::string> fields;
-    std::istringstream in(line);
-    std::string field;
-    while (std::getline(in, field, '\t')) {
-        fields.push_back(field);
-    }
-    return fields;
-}
-
-// Columns are found by their header names, so added columns do not matter.
-std::vector<manifest_row> read_manifest() {
-    std::ifstream in(corpus_root / "MANIFEST.tsv");
-    std::string line;
-    std::getline(in, line);
-    const auto header = split_tabs(line);
-    std::map<std::string, std::size_t> column;
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        column[header[i]] = i;
-    }
-    for (const char* name : {"folder", "file", "type", "kind"}) {
-        if (!column.count(name)) {
-            throw std::runtime_error(std::string("MANIFEST.tsv has no column ") + name);
-        }
-    }
-    std::vector<manifest_row> rows;
-    while (std::getline(in, line)) {
-        if (line.empty()) {
-            continue;
-        }
-        auto fields = split_tabs(line);
-        fields.resize(header.size());
-        rows.push_back({fields[column["folder"]], fields[column["file"]], fields[column["type"]],
-                        fields[column["kind"]]});
-    }
-    return rows;
-}
-
-bool is_checked_file(const manifest_row& row) {
+bool is_checked_file(const corpus_file& row) {
     return row.kind == "plain" || row.kind == "upstream-sample";
 }
 
 // Folders holding a file named exactly ha.cf are checked as node folders too.
-std::set<std::string> node_folders(const std::vector<manifest_row>& rows) {
+std::set<std::string> node_folders(const std::vector<corpus_file>& rows) {
     std::set<std::string> folders;
     for (const auto& row : rows) {
         if (row.file == "ha.cf") {
@@ -87,10 +39,10 @@ std::set<std::string> node_folders(const std::vector<manifest_row>& rows) {
 // A scratch copy at <tmp>/corpus/<folder> for each folder, so the checks run on
 // "corpus/<folder>/..." paths. Git and the corpus keep no meaningful modes (the corpus is
 // read-only), so every authkeys-type file is set to 0600 as on a real node.
-void copy_corpus_folders(const temp_dir& scratch, const std::vector<manifest_row>& rows,
+void copy_corpus_folders(const temp_dir& scratch, const std::vector<corpus_file>& rows,
                          const std::set<std::string>& folders) {
     for (const auto& folder : folders) {
-        scratch.copy_folder(corpus_root / folder, fs::path("corpus") / folder);
+        scratch.copy_folder(corpus_root() / folder, fs::path("corpus") / folder);
     }
     for (const auto& row : rows) {
         const fs::path copy = scratch.path() / "corpus" / row.folder / row.file;
@@ -120,18 +72,6 @@ void check_run(const std::string& path, const fs::path& working_dir, const fs::p
     }
 }
 
-// The corpus is part of the test suite's inputs (../shared beside the checkout): a missing
-// corpus fails loudly instead of passing with nothing checked.
-bool corpus_available() {
-    if (fs::exists(corpus_root / "MANIFEST.tsv")) {
-        return true;
-    }
-    FAIL_CHECK("corpus not found at " << corpus_root.string()
-                                      << ": put shared/ beside the checkout or configure with "
-                                         "-DHAKIT_SHARED_DIR=...");
-    return false;
-}
-
 } // namespace
 
 TEST_CASE("hacheck checks every plain corpus file with exit 0 or 1, no stderr, golden output",
@@ -139,7 +79,7 @@ TEST_CASE("hacheck checks every plain corpus file with exit 0 or 1, no stderr, g
     if (!corpus_available()) {
         return;
     }
-    const auto rows = read_manifest();
+    const auto rows = read_corpus_manifest();
     std::set<std::string> folders;
     for (const auto& row : rows) {
         if (is_checked_file(row)) {
@@ -162,7 +102,7 @@ TEST_CASE("hacheck checks every corpus folder with an ha.cf as a node folder", "
     if (!corpus_available()) {
         return;
     }
-    const auto rows = read_manifest();
+    const auto rows = read_corpus_manifest();
     const auto folders = node_folders(rows);
     REQUIRE_FALSE(folders.empty());
     const temp_dir scratch;
@@ -179,7 +119,7 @@ TEST_CASE("every corpus golden belongs to a manifest row or node folder", "[tool
         return;
     }
     std::set<fs::path> expected;
-    const auto rows = read_manifest();
+    const auto rows = read_corpus_manifest();
     for (const auto& row : rows) {
         if (is_checked_file(row)) {
             expected.insert(golden_root / row.folder / (row.file + ".txt"));

@@ -5,6 +5,7 @@
 
 #include "authkeys/errors.hpp"
 #include "authkeys/grammar.hpp"
+#include "common/located.hpp"
 
 #include <hakit/grammar/authkeys.hpp>
 
@@ -20,14 +21,8 @@
 
 namespace hakit::grammar::authkeys {
 
-template <typename ActionInput>
-location location_of(const ActionInput& in, const std::string& file) {
-    return location{file, in.iterator().line, in.iterator().column};
-}
-
-template <typename ActionInput> token token_of(const ActionInput& in, const std::string& file) {
-    return token{in.string(), location_of(in, file)};
-}
+using common::location_of;
+using common::token_of;
 
 // The value of a matched `number` ([+-]digits). sscanf's %d has no defined result past the
 // range; clamping keeps any absurd index absurd.

@@ -3,8 +3,7 @@
 #pragma once
 
 #include "authkeys/grammar.hpp"
-
-#include <tao/pegtl.hpp>
+#include "common/recovering_control.hpp"
 
 namespace hakit::grammar::authkeys {
 
@@ -15,15 +14,10 @@ template <> inline constexpr const char* error_message< rules::auth_statement > 
 template <> inline constexpr const char* error_message< rules::key_statement > = "invalid key line (expected: INDEX METHOD [KEY])";
 // clang-format on
 
-// must<> raises; the try_catch<> around the committed rule turns the throw into a local failure,
-// and the recovery alternative after it records `pending_error` where its own match begins.
-template <typename Rule> struct control : tao::pegtl::normal<Rule> {
-    template <typename ParseInput, typename State>
-    [[noreturn]] static void raise(const ParseInput& in, State& state) {
-        static_assert(error_message<Rule> != nullptr, "every must<>'d rule needs a message");
-        state.pending_error = error_message<Rule>;
-        throw tao::pegtl::parse_error(error_message<Rule>, in);
-    }
+struct errors {
+    template <typename Rule> static constexpr const char* message = error_message<Rule>;
 };
+
+template <typename Rule> using control = common::recovering<errors>::control<Rule>;
 
 } // namespace hakit::grammar::authkeys

@@ -3,13 +3,13 @@
 #include "authkeys/actions.hpp"
 #include "authkeys/errors.hpp"
 #include "authkeys/grammar.hpp"
+#include "common/parse_whole_file.hpp"
 
 #include <hakit/grammar/authkeys.hpp>
 
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze.hpp>
 
-#include <cassert>
 #include <cstddef>
 
 namespace hakit::grammar {
@@ -21,17 +21,8 @@ std::size_t authkeys_grammar_problems();
 } // namespace detail
 
 authkeys_file parse_authkeys(const shared_source& source) {
-    authkeys_file file;
-    file.source = source;
-    if (!source) {
-        return file;
-    }
-    authkeys::file_state state(file, source->path());
-    tao::pegtl::memory_input<> in(source->bytes(), source->path());
-    [[maybe_unused]] const bool matched =
-        tao::pegtl::parse<authkeys::rules::file, authkeys::action, authkeys::control>(in, state);
-    assert(matched && "the file rule accepts every byte string");
-    return file;
+    return common::parse_whole_file<authkeys_file, authkeys::file_state, authkeys::rules::file,
+                                    authkeys::action, authkeys::control>(source);
 }
 
 namespace detail {

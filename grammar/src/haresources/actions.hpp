@@ -2,6 +2,7 @@
 // word, so words are added as they are found and a group is committed when its rule ends.
 #pragma once
 
+#include "common/located.hpp"
 #include "haresources/errors.hpp"
 #include "haresources/grammar.hpp"
 
@@ -18,14 +19,8 @@
 
 namespace hakit::grammar::haresources {
 
-template <typename ActionInput>
-location location_of(const ActionInput& in, const std::string& file) {
-    return location{file, in.iterator().line, in.iterator().column};
-}
-
-template <typename ActionInput> token token_of(const ActionInput& in, const std::string& file) {
-    return token{in.string(), location_of(in, file)};
-}
+using common::location_of;
+using common::token_of;
 
 // --- One resource word --------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // parse_haresources: one PEGTL parse of the whole file (its grammar accepts every byte string),
 // with each resource word parsed in place by the resource grammar.
+#include "common/parse_whole_file.hpp"
 #include "haresources/actions.hpp"
 #include "haresources/errors.hpp"
 #include "haresources/grammar.hpp"
@@ -9,7 +10,6 @@
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze.hpp>
 
-#include <cassert>
 #include <cstddef>
 
 namespace hakit::grammar {
@@ -21,18 +21,9 @@ std::size_t haresources_grammar_problems();
 } // namespace detail
 
 haresources_file parse_haresources(const shared_source& source) {
-    haresources_file file;
-    file.source = source;
-    if (!source) {
-        return file;
-    }
-    haresources::file_state state(file, source->path());
-    tao::pegtl::memory_input<> in(source->bytes(), source->path());
-    [[maybe_unused]] const bool matched =
-        tao::pegtl::parse<haresources::rules::file, haresources::action, haresources::control>(
-            in, state);
-    assert(matched && "the file rule accepts every byte string");
-    return file;
+    return common::parse_whole_file<haresources_file, haresources::file_state,
+                                    haresources::rules::file, haresources::action,
+                                    haresources::control>(source);
 }
 
 namespace detail {

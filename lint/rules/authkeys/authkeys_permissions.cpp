@@ -1,4 +1,6 @@
 // authkeys must not be readable by group or others; Heartbeat refuses the file otherwise.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -44,8 +46,7 @@ void check(const node_folder& folder, sink& out) {
         return;
     }
     const unsigned mode = *folder.authkeys_mode;
-    // The finding is about the file, not a line of it.
-    const location file{folder.authkeys->source->path(), 0, 0};
+    const location file = whole_file(folder.authkeys->source->path());
     if ((mode & group_or_other_read) != 0) {
         out.report(meta, file,
                    fmt::format("authkeys mode {:04o} lets group or others read the keys "

@@ -1,9 +1,9 @@
 // A crc key line with a key (often a would-be comment): Heartbeat refuses it.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
-
-#include <variant>
 
 namespace hakit::lint {
 namespace {
@@ -40,19 +40,18 @@ void check(const node_folder& folder, sink& out) {
     if (!folder.authkeys) {
         return;
     }
-    for (const auto& entry : folder.authkeys->entries) {
-        const auto* line = std::get_if<grammar::key_entry>(&entry);
-        if (line == nullptr || line->method.text != "crc" || !line->key) {
-            continue;
+    for_each_key_line(*folder.authkeys, [&](const grammar::key_entry& line) {
+        if (line.method.text != "crc" || !line.key) {
+            return;
         }
         // Never print the key itself; only say when it looks like a comment.
-        const bool looks_like_comment = line->key->text.starts_with('#');
-        out.report(meta, line->key->where,
+        const bool looks_like_comment = line.key->text.starts_with('#');
+        out.report(meta, line.key->where,
                    fmt::format("key {} uses crc, which takes no key, but the line has one{} "
                                "(Heartbeat: \"Auth method [crc] doesn't use a key\")",
-                               line->value,
+                               line.value,
                                looks_like_comment ? ": '#' is not a comment here" : ""));
-    }
+    });
 }
 
 const registrar registered{meta, &check};

@@ -1,4 +1,6 @@
 // authkeys without an `auth N` line: Heartbeat has no key to send with and refuses to start.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 namespace hakit::lint {
@@ -38,8 +40,7 @@ void check(const node_folder& folder, sink& out) {
     if (!folder.authkeys || !folder.ir.auth.auth_lines.empty()) {
         return;
     }
-    // The finding is about the file, not a line of it.
-    out.report(meta, {folder.authkeys->source->path(), 0, 0},
+    out.report(meta, whole_file(folder.authkeys->source->path()),
                "authkeys has no 'auth' line choosing the key to send with (Heartbeat: "
                "\"Missing auth directive in keyfile\")");
 }

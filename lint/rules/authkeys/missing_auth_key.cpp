@@ -1,9 +1,9 @@
 // An md5 or sha1 key line without its key: Heartbeat refuses it.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
-
-#include <variant>
 
 namespace hakit::lint {
 namespace {
@@ -38,20 +38,16 @@ void check(const node_folder& folder, sink& out) {
     if (!folder.authkeys) {
         return;
     }
-    for (const auto& entry : folder.authkeys->entries) {
-        const auto* line = std::get_if<grammar::key_entry>(&entry);
-        if (line == nullptr || line->key) {
-            continue;
+    for_each_key_line(*folder.authkeys, [&](const grammar::key_entry& line) {
+        const std::string& method = line.method.text;
+        if (line.key || (method != "md5" && method != "sha1")) {
+            return;
         }
-        const std::string& method = line->method.text;
-        if (method != "md5" && method != "sha1") {
-            continue;
-        }
-        out.report(meta, line->method.where,
+        out.report(meta, line.method.where,
                    fmt::format("key {} uses {}, which requires a key, but the line has none "
                                "(Heartbeat: \"Auth method [{}] requires a key\")",
-                               line->value, method, method));
-    }
+                               line.value, method, method));
+    });
 }
 
 const registrar registered{meta, &check};

@@ -1,9 +1,9 @@
 // crc (no authentication) and md5 (a weaker digest than sha1) key lines.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
-
-#include <variant>
 
 namespace hakit::lint {
 namespace {
@@ -46,19 +46,15 @@ void check(const node_folder& folder, sink& out) {
     if (!folder.authkeys) {
         return;
     }
-    for (const auto& entry : folder.authkeys->entries) {
-        const auto* line = std::get_if<grammar::key_entry>(&entry);
-        if (line == nullptr) {
-            continue;
-        }
-        if (line->method.text == "crc") {
-            out.report(meta, line->method.where,
+    for_each_key_line(*folder.authkeys, [&](const grammar::key_entry& line) {
+        if (line.method.text == "crc") {
+            out.report(meta, line.method.where,
                        "crc authenticates nothing: anyone on the network can forge heartbeats");
-        } else if (line->method.text == "md5") {
-            out.report_as(meta, severity::info, line->method.where,
-                          fmt::format("key {} uses md5, a weaker digest than sha1", line->value));
+        } else if (line.method.text == "md5") {
+            out.report_as(meta, severity::info, line.method.where,
+                          fmt::format("key {} uses md5, a weaker digest than sha1", line.value));
         }
-    }
+    });
 }
 
 const registrar registered{meta, &check};

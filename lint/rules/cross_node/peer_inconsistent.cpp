@@ -1,5 +1,7 @@
 // The node folders of one cluster must agree: ucast peers, udpport, nodes, resource groups,
 // keys, and each folder must be a different node.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -89,11 +91,6 @@ std::string lower_ascii(std::string_view text) {
         return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     });
     return result;
-}
-
-// Defaults are located at line 0; point at the top of the file instead.
-location or_file_start(const location& where, const std::string& file) {
-    return where.line == 0 ? location{file, 1, 1} : where;
 }
 
 // The first line of a file tree (ha_cf_file, haresources_file, authkeys_file).

@@ -1,4 +1,6 @@
 // A node folder lacks a file Heartbeat must open at start-up.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -47,10 +49,6 @@ auth 1
 1 sha1 s3cret-key
 )",
 };
-
-location whole_file(const std::string& path) {
-    return location{path, 0, 0};
-}
 
 void check(const node_folder& folder, sink& out) {
     if (folder.single_file) {

@@ -1,4 +1,6 @@
 // Without the local node's name, the checks that compare it with ha.cf cannot run.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 namespace hakit::lint {
@@ -39,7 +41,7 @@ void check(const node_folder& folder, sink& out) {
     if (folder.single_file || !folder.ha_cf || folder.ir.local_name) {
         return;
     }
-    out.report(meta, location{folder.ha_cf->source->path(), 0, 0},
+    out.report(meta, whole_file(folder.ha_cf->source->path()),
                "the local node name is unknown (no nodeinfo file, no --node): checks that "
                "need it are skipped");
 }

@@ -1,4 +1,6 @@
 // deadping must be more than twice keepalive, or Heartbeat refuses to start.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -47,17 +49,10 @@ void check(const node_folder& folder, sink& out) {
     if (!times.deadping_ms.is_explicit() || times.deadping_ms.v > 2 * times.keepalive_ms.v) {
         return;
     }
-    std::vector<note> notes;
-    if (times.keepalive_ms.is_explicit()) {
-        notes.push_back({times.keepalive_ms.where, "keepalive set here"});
-    } else {
-        notes.push_back({times.keepalive_ms.where,
-                         fmt::format("keepalive defaults to {} ms", times.keepalive_ms.v)});
-    }
     out.report(meta, times.deadping_ms.where,
                fmt::format("deadping {} ms is not more than twice keepalive {} ms",
                            times.deadping_ms.v, times.keepalive_ms.v),
-               std::move(notes));
+               {time_note("keepalive", times.keepalive_ms)});
 }
 
 const registrar registered{meta, &check};

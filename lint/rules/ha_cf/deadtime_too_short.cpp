@@ -1,4 +1,6 @@
 // deadtime must be more than twice keepalive, or Heartbeat refuses to start.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -41,17 +43,10 @@ void check(const node_folder& folder, sink& out) {
     if (times.deadtime_ms.v > 2 * times.keepalive_ms.v) {
         return;
     }
-    std::vector<note> notes;
-    if (times.keepalive_ms.is_explicit()) {
-        notes.push_back({times.keepalive_ms.where, "keepalive set here"});
-    } else {
-        notes.push_back({times.keepalive_ms.where,
-                         fmt::format("keepalive defaults to {} ms", times.keepalive_ms.v)});
-    }
     out.report(meta, times.deadtime_ms.where,
                fmt::format("deadtime {} ms is not more than twice keepalive {} ms",
                            times.deadtime_ms.v, times.keepalive_ms.v),
-               std::move(notes));
+               {time_note("keepalive", times.keepalive_ms)});
 }
 
 const registrar registered{meta, &check};

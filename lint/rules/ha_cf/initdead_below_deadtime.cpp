@@ -1,4 +1,6 @@
 // initdead shorter than deadtime: Heartbeat refuses to start.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -47,17 +49,10 @@ void check(const node_folder& folder, sink& out) {
     if (times.initdead_ms.v >= times.deadtime_ms.v) {
         return;
     }
-    std::vector<note> notes;
-    if (times.deadtime_ms.is_explicit()) {
-        notes.push_back({times.deadtime_ms.where, "deadtime set here"});
-    } else {
-        notes.push_back({times.deadtime_ms.where,
-                         fmt::format("deadtime defaults to {} ms", times.deadtime_ms.v)});
-    }
     out.report(meta, times.initdead_ms.where,
                fmt::format("initdead {} ms is smaller than deadtime {} ms", times.initdead_ms.v,
                            times.deadtime_ms.v),
-               std::move(notes));
+               {time_note("deadtime", times.deadtime_ms)});
 }
 
 const registrar registered{meta, &check};

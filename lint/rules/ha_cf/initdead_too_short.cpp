@@ -1,4 +1,6 @@
 // initdead below twice deadtime: accepted, but shorter than Heartbeat's docs recommend.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -40,15 +42,6 @@ initdead 60
 )",
 };
 
-// Where to point at a value: its own token, else the first line of the file rather than
-// "line 0" when even the value it derives from is a default.
-location primary_location(const node_folder& folder, const ir::value<long>& time) {
-    if (time.where.line != 0) {
-        return time.where;
-    }
-    return location{folder.ha_cf->source->path(), 1, 1};
-}
-
 void check(const node_folder& folder, sink& out) {
     if (!folder.ha_cf) {
         return;
@@ -67,20 +60,13 @@ void check(const node_folder& folder, sink& out) {
         const std::string what =
             initdead == deadtime ? fmt::format("initdead defaults to deadtime ({} ms)", deadtime)
                                  : fmt::format("initdead defaults to {} ms", initdead);
-        out.report(meta, primary_location(folder, times.deadtime_ms),
+        out.report(meta, or_file_start(times.deadtime_ms.where, folder.ha_cf->source->path()),
                    fmt::format("{}, less than twice deadtime ({} ms)", what, 2 * deadtime));
         return;
     }
-    std::vector<note> notes;
-    if (times.deadtime_ms.is_explicit()) {
-        notes.push_back({times.deadtime_ms.where, "deadtime set here"});
-    } else {
-        notes.push_back(
-            {times.deadtime_ms.where, fmt::format("deadtime defaults to {} ms", deadtime)});
-    }
     out.report(meta, times.initdead_ms.where,
                fmt::format("initdead {} ms is less than twice deadtime {} ms", initdead, deadtime),
-               std::move(notes));
+               {time_note("deadtime", times.deadtime_ms)});
 }
 
 const registrar registered{meta, &check};

@@ -1,4 +1,6 @@
 // initdead under 10 s: Heartbeat starts but warns that it may be too small.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -49,10 +51,7 @@ void check(const node_folder& folder, sink& out) {
         return; // below deadtime is HA104's error
     }
     // A derived default carries deadtime's location; never point at "line 0".
-    location where = times.initdead_ms.where;
-    if (where.line == 0) {
-        where = location{folder.ha_cf->source->path(), 1, 1};
-    }
+    const location where = or_file_start(times.initdead_ms.where, folder.ha_cf->source->path());
     const std::string message =
         times.initdead_ms.is_explicit()
             ? fmt::format("initdead {} ms is under 10 seconds", initdead)

@@ -1,4 +1,6 @@
 // A value Heartbeat's setter (or authkeys parser) rejects: it refuses to start.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 namespace hakit::lint {
@@ -46,11 +48,7 @@ void check(const node_folder& folder, sink& out) {
     if (!folder.ha_cf && !folder.authkeys) {
         return;
     }
-    for (const auto& found : folder.ir.problems) {
-        if (found.kind == ir::problem_kind::invalid_value) {
-            out.report(meta, found.where, found.message, found.notes);
-        }
-    }
+    report_problems(folder, ir::problem_kind::invalid_value, meta, out);
 }
 
 const registrar registered{meta, &check};

@@ -1,4 +1,6 @@
 // crmd_spawns_pengine must come before pacemaker, or Heartbeat rejects it.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 namespace hakit::lint {
@@ -35,11 +37,7 @@ void check(const node_folder& folder, sink& out) {
     if (!folder.ha_cf) {
         return;
     }
-    for (const auto& found : folder.ir.problems) {
-        if (found.kind == ir::problem_kind::misplaced_directive) {
-            out.report(meta, found.where, found.message, found.notes);
-        }
-    }
+    report_problems(folder, ir::problem_kind::misplaced_directive, meta, out);
 }
 
 const registrar registered{meta, &check};

@@ -1,4 +1,6 @@
 // Without a heartbeat medium Heartbeat refuses to start.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 namespace hakit::lint {
@@ -43,7 +45,7 @@ void check(const node_folder& folder, sink& out) {
     if (!folder.ir.media.empty() || !folder.ir.ping_nodes.empty()) {
         return;
     }
-    out.report(meta, location{folder.ha_cf->source->path(), 0, 0},
+    out.report(meta, whole_file(folder.ha_cf->source->path()),
                "no heartbeat medium is defined (no bcast, mcast, ucast, serial or ping line)");
 }
 

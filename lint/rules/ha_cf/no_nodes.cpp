@@ -1,4 +1,6 @@
 // Without node lines (and without autojoin any) Heartbeat refuses to start.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -52,7 +54,7 @@ void check(const node_folder& folder, sink& out) {
                          fmt::format("autojoin {} set here; only 'any' allows no node lines",
                                      config.autojoin.v)});
     }
-    out.report(meta, location{folder.ha_cf->source->path(), 0, 0},
+    out.report(meta, whole_file(folder.ha_cf->source->path()),
                fmt::format("no node is declared and autojoin is '{}'", config.autojoin.v),
                std::move(notes));
 }

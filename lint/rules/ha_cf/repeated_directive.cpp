@@ -1,4 +1,6 @@
 // watchdog, baud, pacemaker/crm and apiauth for one client may be given only once.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 namespace hakit::lint {
@@ -42,11 +44,7 @@ void check(const node_folder& folder, sink& out) {
     if (!folder.ha_cf) {
         return;
     }
-    for (const auto& found : folder.ir.problems) {
-        if (found.kind == ir::problem_kind::repeated_directive) {
-            out.report(meta, found.where, found.message, found.notes);
-        }
-    }
+    report_problems(folder, ir::problem_kind::repeated_directive, meta, out);
 }
 
 const registrar registered{meta, &check};

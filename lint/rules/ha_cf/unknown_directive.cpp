@@ -1,4 +1,6 @@
 // A directive name Heartbeat does not know: it refuses the whole file.
+#include "rule_support.hpp"
+
 #include <hakit/lint/rule.hpp>
 
 namespace hakit::lint {
@@ -37,11 +39,7 @@ void check(const node_folder& folder, sink& out) {
     if (!folder.ha_cf) {
         return;
     }
-    for (const auto& found : folder.ir.problems) {
-        if (found.kind == ir::problem_kind::unknown_directive) {
-            out.report(meta, found.where, found.message, found.notes);
-        }
-    }
+    report_problems(folder, ir::problem_kind::unknown_directive, meta, out);
 }
 
 const registrar registered{meta, &check};
