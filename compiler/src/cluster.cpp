@@ -1,6 +1,5 @@
-#include "values.hpp"
-
 #include <hakit/compiler/cluster.hpp>
+#include <hakit/compiler/values.hpp>
 
 #include <fmt/format.h>
 

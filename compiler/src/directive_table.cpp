@@ -2,7 +2,8 @@
 // (reference §1.4: Directives[], WLdirectives[] and the HBcomm plugins in the package).
 #include "ha_cf_options.hpp"
 #include "ha_cf_state.hpp"
-#include "values.hpp"
+
+#include <hakit/compiler/values.hpp>
 
 #include <algorithm>
 #include <array>
@@ -92,6 +93,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 } // namespace
+
+std::span<const directive_entry> all_directives() {
+    return table;
+}
 
 const directive_entry* find_directive(std::string_view name) {
     const auto* found = std::find_if(table.begin(), table.end(),

@@ -3,7 +3,8 @@
 // their IPv6 forms, ping_group) read the whole line. Missing fields are syntax errors already
 // reported by the grammar; such lines are skipped here.
 #include "ha_cf_state.hpp"
-#include "values.hpp"
+
+#include <hakit/compiler/values.hpp>
 
 #include <fmt/format.h>
 

@@ -1,7 +1,8 @@
 // Setters for ha.cf option-list directives (class A): each token is applied on its own, in
 // order, so the last valid token wins (reference §1.1, §1.4).
 #include "ha_cf_options.hpp"
-#include "values.hpp"
+
+#include <hakit/compiler/values.hpp>
 
 #include <fmt/format.h>
 

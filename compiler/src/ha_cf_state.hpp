@@ -5,6 +5,7 @@
 #include <hakit/grammar/ha_cf.hpp>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,9 @@ struct directive_entry {
 };
 
 // The Heartbeat 3.0.6 directive table (Directives[], WLdirectives[], shipped HBcomm plugins).
+// Its whole-line entries are the names the grammar splits on blanks only
+// (grammar::is_whole_line_directive); a test keeps the two lists equal.
+std::span<const directive_entry> all_directives();
 const directive_entry* find_directive(std::string_view name);
 // A known directive close to `name` (other case, or a small typo), for "did you mean".
 std::optional<std::string_view> closest_directive(std::string_view name);

@@ -1,7 +1,8 @@
 // Splits "ip[/bits[/nic][/bcast]]" the way the IPaddr / IPaddr2 wrappers do, and checks each
 // part, so that lint can point at a wrong mask or broadcast before the resource ever starts.
 #include "ipaddr.hpp"
-#include "values.hpp"
+
+#include <hakit/compiler/values.hpp>
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
 // Reading node folders and single files from disk (or memory) into trees and the IR.
 #include "resolve.hpp"
-#include "values.hpp"
 
 #include <hakit/compiler/load.hpp>
+#include <hakit/compiler/values.hpp>
 
 #include <fmt/format.h>
 

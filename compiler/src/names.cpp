@@ -1,8 +1,7 @@
 // Names of IR and loader enums, and the small lookups that go with them.
-#include "values.hpp"
-
 #include <hakit/compiler/ir.hpp>
 #include <hakit/compiler/load.hpp>
+#include <hakit/compiler/values.hpp>
 
 #include <algorithm>
 
@@ -78,6 +77,20 @@ std::optional<file_kind> file_kind_from_name(std::string_view file_name) {
 
 bool node_folder::expects(file_kind kind) const {
     return !single_file || single_kind == kind;
+}
+
+std::vector<shared_source> node_folder::config_sources() const {
+    std::vector<shared_source> sources;
+    if (ha_cf) {
+        sources.push_back(ha_cf->source);
+    }
+    if (haresources) {
+        sources.push_back(haresources->source);
+    }
+    if (authkeys) {
+        sources.push_back(authkeys->source);
+    }
+    return sources;
 }
 
 } // namespace hakit

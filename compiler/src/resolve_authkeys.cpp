@@ -72,6 +72,7 @@ void apply_authkeys(const grammar::authkeys_file& file, ir::node_config& config)
         if (const auto* line = std::get_if<grammar::auth_directive>(&entry)) {
             current_auth = line->value;
             current_auth_token = line->index;
+            // Out-of-range numbers never select a key; clamping just keeps them in an int.
             const int shown = static_cast<int>(std::clamp(line->value, -1L, max_auth));
             config.auth.auth_lines.push_back(
                 ir::value<int>{shown, line->index.where, ir::origin::explicit_value});

@@ -2,7 +2,8 @@
 // does, resources keep their case, IPaddr arguments are split as the wrappers split them.
 #include "ipaddr.hpp"
 #include "resolve.hpp"
-#include "values.hpp"
+
+#include <hakit/compiler/values.hpp>
 
 namespace hakit::resolve {
 

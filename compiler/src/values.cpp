@@ -1,7 +1,7 @@
 // Ports of the cluster-glue / glibc parsers Heartbeat uses for option values. Each function
 // follows the C code step by step, because the edge cases (".5", "1.2.3", "2s") are what users
 // hit and what the reference measured.
-#include "values.hpp"
+#include <hakit/compiler/values.hpp>
 
 #include <algorithm>
 #include <charconv>

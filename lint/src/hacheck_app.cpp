@@ -22,7 +22,7 @@
 namespace hakit::lint {
 namespace {
 
-constexpr std::string_view version_text = "hacheck (hakit) 0.1.0";
+constexpr std::string_view version_text = "hacheck (hakit) " HAKIT_VERSION;
 constexpr int exit_clean = 0;
 constexpr int exit_findings = 1;
 constexpr int exit_usage = 2;
@@ -93,30 +93,16 @@ std::map<std::string, std::string> node_names_by_path(const std::vector<std::str
 std::size_t count_config_files(const std::vector<node_folder>& folders) {
     std::size_t files = 0;
     for (const auto& folder : folders) {
-        files += folder.ha_cf ? 1U : 0U;
-        files += folder.haresources ? 1U : 0U;
-        files += folder.authkeys ? 1U : 0U;
+        files += folder.config_sources().size();
     }
     return files;
-}
-
-void add_source(source_index& sources, const shared_source& source) {
-    if (source) {
-        sources.emplace(source->path(), source);
-    }
 }
 
 source_index index_sources(const std::vector<node_folder>& folders) {
     source_index sources;
     for (const auto& folder : folders) {
-        if (folder.ha_cf) {
-            add_source(sources, folder.ha_cf->source);
-        }
-        if (folder.haresources) {
-            add_source(sources, folder.haresources->source);
-        }
-        if (folder.authkeys) {
-            add_source(sources, folder.authkeys->source);
+        for (const auto& source : folder.config_sources()) {
+            sources.emplace(source->path(), source);
         }
     }
     return sources;

@@ -1,8 +1,8 @@
 // The rule registry and the sink rules report into.
+#include <hakit/compiler/values.hpp>
 #include <hakit/lint/rule.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 namespace hakit::lint {
 namespace {
@@ -20,13 +20,6 @@ void add_rule(const registered_rule& rule) {
         std::upper_bound(rules.begin(), rules.end(), rule,
                          [](const auto& a, const auto& b) { return a.meta->code < b.meta->code; });
     rules.insert(position, rule);
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
 }
 
 } // namespace
@@ -62,8 +55,8 @@ const std::vector<registered_rule>& all_rules() {
 
 const registered_rule* find_rule(std::string_view code_or_name) {
     for (const auto& rule : registry()) {
-        if (equal_ignoring_case(rule.meta->code, code_or_name) ||
-            equal_ignoring_case(rule.meta->name, code_or_name)) {
+        if (values::iequals(rule.meta->code, code_or_name) ||
+            values::iequals(rule.meta->name, code_or_name)) {
             return &rule;
         }
     }

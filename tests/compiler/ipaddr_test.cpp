@@ -112,9 +112,9 @@ TEST_CASE("a netmask that is neither bits nor a dotted mask is a problem") {
 }
 
 TEST_CASE("an ip that is not an IPv4 address is a problem") {
-    const auto placeholder = split_argument("virtual-ip");
-    CHECK(placeholder.problem == "'virtual-ip' is not an IPv4 address");
-    CHECK(placeholder.args.ip == "virtual-ip");
+    const auto not_an_address = split_argument("virtual-ip");
+    CHECK(not_an_address.problem == "'virtual-ip' is not an IPv4 address");
+    CHECK(not_an_address.args.ip == "virtual-ip");
 
     CHECK(split_argument("10.0.0.256/24").problem == "'10.0.0.256' is not an IPv4 address");
     CHECK(split_argument("NNN.NNN.NNN.NNN").problem == "'NNN.NNN.NNN.NNN' is not an IPv4 address");

@@ -1,5 +1,8 @@
 // The IR of one node folder: values, defaults and problems exactly as Heartbeat 3.0.6 has them.
+#include "ha_cf_state.hpp"
+
 #include <hakit/compiler/load.hpp>
+#include <hakit/grammar/ha_cf.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -321,4 +324,13 @@ TEST_CASE("local node name: nodeinfo first, then the given name, both lowercased
     CHECK(given.ir.local_name->where == hakit::location{"n1", 0, 0});
     const auto crlf = folder_with({{"nodeinfo", "srv5\r\n"}});
     CHECK(crlf.ir.local_name->v == "srv5\r"); // Heartbeat keeps the '\r' too
+}
+
+TEST_CASE("the directive table and the grammar agree on which directives take the whole line",
+          "[resolve]") {
+    for (const auto& entry : hakit::resolve::all_directives()) {
+        INFO(entry.name);
+        CHECK((entry.whole_line != nullptr) == hakit::grammar::is_whole_line_directive(entry.name));
+        CHECK((entry.whole_line != nullptr) != (entry.per_token != nullptr));
+    }
 }

@@ -1,10 +1,10 @@
 // Value parsers against the behaviour measured on Heartbeat 3.0.6 / cluster-glue (reference
 // §1.2-§1.4), and against the C library where we re-implement one of its functions.
 #include "support/corpus_manifest.hpp"
-#include "values.hpp"
 
 #include <hakit/compiler/ir.hpp>
 #include <hakit/compiler/load.hpp>
+#include <hakit/compiler/values.hpp>
 
 #include <catch2/catch.hpp>
 #include <climits>

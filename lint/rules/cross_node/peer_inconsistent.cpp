@@ -2,6 +2,7 @@
 // keys, and each folder must be a different node.
 #include "rule_support.hpp"
 
+#include <hakit/compiler/values.hpp>
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -85,28 +86,9 @@ struct member {
     std::string name; // the local node name when known (and unique), else the folder path
 };
 
-std::string lower_ascii(std::string_view text) {
-    std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return result;
-}
-
 // The first line of a file tree (ha_cf_file, haresources_file, authkeys_file).
 template <class Tree> location file_start(const Tree& tree) {
     return {tree.source->path(), 1, 1};
-}
-
-std::string join(const std::vector<std::string>& words, std::string_view separator) {
-    std::string result;
-    for (const auto& word : words) {
-        if (!result.empty()) {
-            result += separator;
-        }
-        result += word;
-    }
-    return result;
 }
 
 std::vector<member> members_of(const std::vector<const node_folder*>& nodes) {
@@ -160,7 +142,7 @@ std::string address_key(const std::string& peer) {
             return text.data();
         }
     }
-    return lower_ascii(peer);
+    return values::to_lower_ascii(peer);
 }
 
 // The first ucast line of a folder for each address it sends to.
@@ -244,7 +226,7 @@ location node_difference_location(const node_folder& folder, const std::set<std:
 
 std::string describe_nodes(const std::set<std::string>& names) {
     return names.empty() ? std::string("no nodes")
-                         : fmt::format("nodes {}", join({names.begin(), names.end()}, ", "));
+                         : fmt::format("nodes {}", fmt::join(names, ", "));
 }
 
 // (c) Different node lists.
@@ -273,12 +255,13 @@ std::map<std::string, group_words> groups_by_key(const grammar::haresources_file
         if (group.resources.empty()) {
             continue;
         }
-        std::vector<std::string> words{lower_ascii(group.owner.text)};
+        std::vector<std::string> words{values::to_lower_ascii(group.owner.text)};
         for (const auto& resource : group.resources) {
             words.push_back(resource.text.text);
         }
-        groups.try_emplace(group.resources.front().text.text,
-                           group_words{join(words, " "), group.owner.where});
+        groups.try_emplace(
+            group.resources.front().text.text,
+            group_words{fmt::format("{}", fmt::join(words, " ")), group.owner.where});
     }
     return groups;
 }

@@ -1,10 +1,10 @@
 // Names that must be declared nodes: haresources owners, the local node, ucast peers given by
 // name, stonith_host hosts.
+#include <hakit/compiler/values.hpp>
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
 
-#include <arpa/inet.h>
 #include <set>
 #include <string>
 #include <vector>
@@ -61,13 +61,6 @@ alpha
 )",
 };
 
-bool is_ip_address(const std::string& text) {
-    in_addr v4{};
-    in6_addr v6{};
-    return inet_pton(AF_INET, text.c_str(), &v4) == 1 ||
-           inet_pton(AF_INET6, text.c_str(), &v6) == 1;
-}
-
 // A note at the first node token listing the declared names, to compare with.
 std::vector<note> declared_nodes_note(const ir::node_config& config) {
     if (config.nodes.empty()) {
@@ -121,7 +114,8 @@ void check_ucast_peers(const node_folder& folder, sink& out) {
     const auto& config = folder.ir;
     for (const auto& medium : config.media) {
         if (medium.kind != ir::medium_kind::ucast || medium.peer.empty() ||
-            is_ip_address(medium.peer) || config.find_node(medium.peer) != nullptr) {
+            values::parse_ipv4(medium.peer) || values::is_ipv6(medium.peer) ||
+            config.find_node(medium.peer) != nullptr) {
             continue;
         }
         out.report_as(meta, severity::warning, medium.peer_where,

@@ -45,6 +45,8 @@ struct node_folder {
 
     // Folder mode expects all three files; single-file mode only its own.
     bool expects(file_kind kind) const;
+    // The configuration files that were read: ha.cf, haresources, authkeys, in that order.
+    std::vector<shared_source> config_sources() const;
 };
 
 struct load_options {

@@ -1,5 +1,6 @@
 // Value parsers that behave exactly like the Heartbeat 3.0.6 / cluster-glue functions they
-// are named after (reference §1.2, §1.3, §1.4). Pure functions, no I/O.
+// are named after (reference §1.2, §1.3, §1.4), and the small text and address tests the IR
+// builder and the lint rules share. Pure functions, no I/O.
 #pragma once
 
 #include <array>
