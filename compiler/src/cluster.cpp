@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace hakit::ir {
@@ -66,11 +67,29 @@ void attach_folders(cluster_model& model, const std::vector<const node_folder*>&
     }
 }
 
+// Unnamed ucast peers per device. Two or more on one device in a two-node cluster mean the
+// folder lists every node's address there (Heartbeat ignores the one that is its own), so
+// which one is the other node's cannot be told.
+std::map<std::string, int> unnamed_peers_per_device(const cluster_model& model,
+                                                    const node_folder& folder) {
+    std::map<std::string, int> counts;
+    for (const auto& medium : folder.ir.media) {
+        if ((medium.kind == medium_kind::ucast || medium.kind == medium_kind::ucast6) &&
+            std::none_of(model.members.begin(), model.members.end(), [&](const auto& member) {
+                return values::iequals(member.name, medium.peer);
+            })) {
+            ++counts[medium.device];
+        }
+    }
+    return counts;
+}
+
 void infer_addresses(cluster_model& model) {
     for (auto& sender : model.members) {
         if (sender.folder == nullptr) {
             continue;
         }
+        const auto peers_per_device = unnamed_peers_per_device(model, *sender.folder);
         for (const auto& medium : sender.folder->ir.media) {
             if (medium.kind != medium_kind::ucast && medium.kind != medium_kind::ucast6) {
                 continue;
@@ -81,6 +100,9 @@ void infer_addresses(cluster_model& model) {
             }
             if (model.members.size() != 2) {
                 continue;
+            }
+            if (peers_per_device.at(medium.device) > 1) {
+                continue; // every node's address listed: whose is whose is unknown
             }
             auto& other = &model.members[0] == &sender ? model.members[1] : model.members[0];
             if (other.folder != nullptr &&

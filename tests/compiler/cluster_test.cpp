@@ -46,6 +46,17 @@ TEST_CASE("an address every node sends to stays unassigned", "[cluster]") {
     CHECK(model.members[1].addresses.empty());
 }
 
+TEST_CASE("one folder listing every node's address on a device assigns none", "[cluster]") {
+    // Heartbeat ignores the ucast line to its own address; which one that is, a lone folder
+    // does not say, so neither address may be given to the other node.
+    const auto a = node("a", "a",
+                        "node a b\nucast eth1 192.0.2.1\nucast eth1 192.0.2.2\n"
+                        "ucast eth2 198.51.100.2\n");
+    const auto model = hakit::ir::join_cluster({&a});
+    CHECK(model.members[0].addresses.empty());
+    CHECK(addresses_of(model.members[1]) == std::vector<std::string>{"198.51.100.2"});
+}
+
 TEST_CASE("a ucast peer that names a node belongs to that node", "[cluster]") {
     const auto a = node("a", "a", "node a b c\nucast eth0 B\n");
     const auto model = hakit::ir::join_cluster({&a});

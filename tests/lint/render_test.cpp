@@ -282,3 +282,19 @@ TEST_CASE("control characters from a config file never reach the terminal raw") 
                   "n/ha.cf:1:1: note: bell \\x07 here\n"
                   "1 error, 0 warnings, 0 infos in 1 file\n");
 }
+
+TEST_CASE("an authkeys excerpt hides the key but keeps the caret in place") {
+    const diagnostic finding{
+        .code = "HA308",
+        .rule = "short-auth-key",
+        .level = severity::warning,
+        .message = "the sha1 key of index 1 is 6 characters long",
+        .where = location{"srv5/authkeys", 2, 10},
+        .notes = {},
+    };
+    const auto text =
+        text_of({finding}, sources_of("srv5/authkeys", "auth 1\n1 sha1\tS3cr t\n"), 1, false);
+    CHECK(text.find("S3cr") == std::string::npos);
+    CHECK(text.find("    2 | 1 sha1\t**** *\n"
+                    "      |       \t  ^\n") != std::string::npos);
+}
