@@ -1,19 +1,13 @@
 // Diagnostic codes of the dot and canonical-formatter targets (HC300-HC399). Codes are never
-// reused; the table is in /work/notes/migration/dot-format.md.
+// reused; the table is in docs/migration.md.
 #pragma once
 
-#include <hakit/grammar/diagnostic.hpp>
-
-#include <string>
-#include <string_view>
+#include "emit_code.hpp"
 
 namespace hakit::emit::format_codes {
 
-struct code {
-    std::string_view id;
-    std::string_view rule;
-    severity level;
-};
+using emit::code;
+using emit::make;
 
 // clang-format off
 inline constexpr code needs_secrets         {"HC300", "authkeys-target-needs-secrets", severity::error};
@@ -24,15 +18,5 @@ inline constexpr code text_after_cut        {"HC304", "text-after-line-cut-dropp
 inline constexpr code line_end_blank_kept   {"HC305", "line-end-blank-kept", severity::warning};
 inline constexpr code folder_without_node   {"HC310", "folder-without-node-name", severity::warning};
 // clang-format on
-
-inline diagnostic make(const code& c, location where, std::string message) {
-    diagnostic d;
-    d.code = std::string(c.id);
-    d.rule = std::string(c.rule);
-    d.level = c.level;
-    d.message = std::move(message);
-    d.where = std::move(where);
-    return d;
-}
 
 } // namespace hakit::emit::format_codes

@@ -1,19 +1,13 @@
 // Diagnostic codes of the Pacemaker model (HC100-HC149; the pcs/crmsh renderers own
-// HC150-HC199). Codes are never reused; the table is in /work/notes/migration/cib.md.
+// HC150-HC199). Codes are never reused; the table is in docs/migration.md.
 #pragma once
 
-#include <hakit/grammar/diagnostic.hpp>
-
-#include <string>
-#include <string_view>
+#include "emit_code.hpp"
 
 namespace hakit::emit::pcmk_codes {
 
-struct code {
-    std::string_view id;
-    std::string_view rule;
-    severity level;
-};
+using emit::code;
+using emit::make;
 
 // clang-format off
 inline constexpr code legacy_failback        {"HC100", "legacy-failback-mapped-to-failback", severity::warning};
@@ -37,15 +31,5 @@ inline constexpr code watchdog_not_carried   {"HC117", "watchdog-not-carried", s
 inline constexpr code pacemaker_enabled      {"HC118", "haresources-unused-with-pacemaker", severity::warning};
 inline constexpr code stonith_superseded     {"HC119", "stonith-line-superseded", severity::warning};
 // clang-format on
-
-inline diagnostic make(const code& c, location where, std::string message) {
-    diagnostic d;
-    d.code = std::string(c.id);
-    d.rule = std::string(c.rule);
-    d.level = c.level;
-    d.message = std::move(message);
-    d.where = std::move(where);
-    return d;
-}
 
 } // namespace hakit::emit::pcmk_codes

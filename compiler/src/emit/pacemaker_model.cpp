@@ -1,5 +1,5 @@
 // The IR of a Heartbeat v1 cluster -> the Pacemaker configuration that behaves like it
-// (mapping in /work/notes/migration/cib.md).
+// (mapping in docs/migration.md).
 #include "pacemaker_agents.hpp"
 #include "pacemaker_codes.hpp"
 #include "pacemaker_ids.hpp"

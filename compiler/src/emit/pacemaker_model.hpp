@@ -9,7 +9,7 @@
 // of the legacy files (resources, groups) or are sorted where order has no meaning
 // (properties and defaults are sorted by name).
 //
-// The mapping is documented in /work/notes/migration/cib.md (docs/migration.md).
+// The mapping is documented in docs/migration.md.
 #pragma once
 
 #include <hakit/compiler/emit.hpp>
