@@ -34,11 +34,15 @@ std::string base_name(const std::string& path) {
 
 enum class path_type { missing, directory, file };
 
-path_type stat_path(const std::string& path, std::string& error) {
+// `mode`, when given, receives the permission bits (st_mode & 07777) of what exists.
+path_type stat_path(const std::string& path, std::string& error, unsigned* mode = nullptr) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
         error = errno == ENOENT ? "no such file or directory" : std::strerror(errno);
         return path_type::missing;
+    }
+    if (mode != nullptr) {
+        *mode = static_cast<unsigned>(info.st_mode) & 07777U;
     }
     return S_ISDIR(info.st_mode) ? path_type::directory : path_type::file;
 }
@@ -95,7 +99,8 @@ node_folder load_directory(const std::string& path) {
     for (auto kind : {file_kind::ha_cf, file_kind::haresources, file_kind::authkeys}) {
         const std::string file = join_path(path, to_string(kind));
         std::string error;
-        const auto type = stat_path(file, error);
+        unsigned mode = 0;
+        const auto type = stat_path(file, error, &mode);
         if (type == path_type::missing) {
             continue;
         }
@@ -105,7 +110,7 @@ node_folder load_directory(const std::string& path) {
         any = true;
         parse_into(folder, kind, read_or_throw(file));
         if (kind == file_kind::authkeys) {
-            folder.authkeys_mode = file_mode(file);
+            folder.authkeys_mode = mode;
         }
     }
     if (!any) {

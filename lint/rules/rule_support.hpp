@@ -50,4 +50,43 @@ template <typename Visit> void for_each_key_line(const grammar::authkeys_file& f
     }
 }
 
+// True when the IR builder found a problem (a value Heartbeat rejects, a forbidden repeat) at
+// exactly this token: Heartbeat never applied it.
+inline bool rejected_at(const node_folder& folder, const location& where) {
+    for (const auto& found : folder.ir.problems) {
+        if (found.where == where) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// True when Heartbeat rejects a value on the line that set `time` (e.g. the lone "ms" of
+// "keepalive 1000 ms", reported by HA102): the value kept from that line is not what the author
+// meant, so timing rules do not judge it a second time.
+inline bool set_on_rejected_line(const node_folder& folder, const ir::value<long>& time) {
+    if (!time.is_explicit()) {
+        return false;
+    }
+    for (const auto& found : folder.ir.problems) {
+        if (found.kind == ir::problem_kind::invalid_value && found.where.file == time.where.file &&
+            found.where.line == time.where.line) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// True for a word holding template markup (`{{`, `{%`, `<%`, `${` and their closers): the file
+// was never rendered. HA010 reports the markup; other rules skip such words instead of judging
+// them as values.
+inline bool has_template_markup(std::string_view word) {
+    for (const std::string_view mark : {"{{", "}}", "{%", "%}", "<%", "%>", "${"}) {
+        if (word.find(mark) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace hakit::lint

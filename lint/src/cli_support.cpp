@@ -90,7 +90,9 @@ bool use_color(std::string_view choice, bool stream_is_terminal) {
     if (choice == "never") {
         return false;
     }
-    return stream_is_terminal && std::getenv("NO_COLOR") == nullptr;
+    // no-color.org: NO_COLOR counts only when set to a non-empty value.
+    const char* no_color = std::getenv("NO_COLOR");
+    return stream_is_terminal && (no_color == nullptr || *no_color == '\0');
 }
 
 } // namespace hakit::lint

@@ -41,8 +41,9 @@ void drop_exact_duplicates(std::vector<diagnostic>& diagnostics) {
 } // namespace
 
 std::vector<diagnostic> check(const std::vector<node_folder>& folders,
-                              const std::vector<registered_rule>& rules) {
-    sink out;
+                              const std::vector<registered_rule>& rules,
+                              const rule_option_values* options, const host_context* host) {
+    sink out(options);
     for (const auto& rule : rules) {
         if (rule.check_node != nullptr) {
             for (const auto& folder : folders) {
@@ -62,14 +63,32 @@ std::vector<diagnostic> check(const std::vector<node_folder>& folders,
             }
         }
     }
+    if (host != nullptr) {
+        for (const auto& rule : rules) {
+            if (rule.check_host != nullptr) {
+                for (const auto& folder : folders) {
+                    rule.check_host(folder, *host, out);
+                }
+            }
+        }
+    }
+    const std::vector<diagnostic> findings = out.diagnostics();
+    for (const auto& rule : rules) {
+        if (rule.check_findings != nullptr) {
+            for (const auto& folder : folders) {
+                rule.check_findings(folder, findings, out);
+            }
+        }
+    }
     auto diagnostics = out.take();
     sort_diagnostics(diagnostics);
     drop_exact_duplicates(diagnostics);
     return diagnostics;
 }
 
-std::vector<diagnostic> check(const std::vector<node_folder>& folders) {
-    return check(folders, all_rules());
+std::vector<diagnostic> check(const std::vector<node_folder>& folders,
+                              const rule_option_values* options, const host_context* host) {
+    return check(folders, all_rules(), options, host);
 }
 
 } // namespace hakit::lint

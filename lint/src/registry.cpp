@@ -3,6 +3,7 @@
 #include <hakit/lint/rule.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace hakit::lint {
 namespace {
@@ -41,12 +42,38 @@ void sink::report_as(const rule_meta& rule, severity level, const location& wher
     });
 }
 
+std::int64_t sink::option(const rule_meta& rule, std::string_view name) const {
+    const auto declared = std::find_if(rule.options.begin(), rule.options.end(),
+                                       [&](const rule_option& o) { return o.name == name; });
+    if (declared == rule.options.end()) {
+        throw std::logic_error(std::string(rule.code) + " reads an undeclared option " +
+                               std::string(name));
+    }
+    if (options_ != nullptr) {
+        if (const auto rule_values = options_->find(rule.code); rule_values != options_->end()) {
+            if (const auto value = rule_values->second.find(name);
+                value != rule_values->second.end()) {
+                return value->second;
+            }
+        }
+    }
+    return declared->default_value;
+}
+
 registrar::registrar(const rule_meta& meta, node_check check) {
-    add_rule(registered_rule{.meta = &meta, .check_node = check, .check_cluster = nullptr});
+    add_rule(registered_rule{.meta = &meta, .check_node = check});
 }
 
 registrar::registrar(const rule_meta& meta, cluster_check check) {
-    add_rule(registered_rule{.meta = &meta, .check_node = nullptr, .check_cluster = check});
+    add_rule(registered_rule{.meta = &meta, .check_cluster = check});
+}
+
+registrar::registrar(const rule_meta& meta, findings_check check) {
+    add_rule(registered_rule{.meta = &meta, .check_findings = check});
+}
+
+registrar::registrar(const rule_meta& meta, host_check check) {
+    add_rule(registered_rule{.meta = &meta, .check_host = check});
 }
 
 const std::vector<registered_rule>& all_rules() {

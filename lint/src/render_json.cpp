@@ -1,7 +1,10 @@
 // The JSON format: one object with the findings and the totals, keys in a fixed order.
 #include <hakit/lint/render.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <utility>
 
 namespace hakit::lint {
 namespace {
@@ -21,6 +24,23 @@ json to_json(const note& related) {
     return object;
 }
 
+// What `hacheck --fix` would do (docs/autofix.md); mode as octal text, null when unchanged.
+json to_json(const fix& repair) {
+    json object = json::object();
+    object["description"] = repair.description;
+    object["file"] = repair.file;
+    object["edits"] = json::array();
+    for (const auto& edit : repair.edits) {
+        json change = json::object();
+        put_location(change, edit.where);
+        change["length"] = edit.length;
+        change["replacement"] = edit.replacement;
+        object["edits"].push_back(std::move(change));
+    }
+    object["mode"] = repair.mode ? json(fmt::format("{:04o}", *repair.mode)) : json(nullptr);
+    return object;
+}
+
 json to_json(const diagnostic& finding) {
     json object = json::object();
     put_location(object, finding.where);
@@ -31,6 +51,9 @@ json to_json(const diagnostic& finding) {
     object["notes"] = json::array();
     for (const auto& related : finding.notes) {
         object["notes"].push_back(to_json(related));
+    }
+    if (finding.fix) { // only on fixable findings: consumers of the older shape see no change
+        object["fix"] = to_json(*finding.fix);
     }
     return object;
 }

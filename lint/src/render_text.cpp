@@ -1,5 +1,5 @@
 // The gcc/clang text format: location, severity, message, the source line with a caret, notes.
-#include <hakit/compiler/load.hpp>
+#include <hakit/lint/line_content.hpp>
 #include <hakit/lint/render.hpp>
 
 #include <fmt/format.h>
@@ -91,36 +91,6 @@ std::string caret_padding(std::string_view line, std::size_t column) {
     return padding;
 }
 
-bool is_authkeys_path(std::string_view path) {
-    const auto slash = path.rfind('/');
-    return file_kind_from_name(slash == std::string_view::npos ? path : path.substr(slash + 1)) ==
-           file_kind::authkeys;
-}
-
-// "1 sha1 SECRET" -> "1 sha1 ******": an excerpt must not put a key into CI logs. Same
-// length, so the caret still lines up.
-std::string without_key(std::string_view line) {
-    std::string shown(line);
-    std::size_t words = 0;
-    std::size_t at = 0;
-    while (at < shown.size()) {
-        while (at < shown.size() && (shown[at] == ' ' || shown[at] == '\t')) {
-            ++at;
-        }
-        if (at < shown.size() && words == 2) {
-            std::replace_if(
-                shown.begin() + static_cast<std::ptrdiff_t>(at), shown.end(),
-                [](char c) { return c != ' ' && c != '\t'; }, '*');
-            break;
-        }
-        while (at < shown.size() && shown[at] != ' ' && shown[at] != '\t') {
-            ++at;
-        }
-        ++words;
-    }
-    return shown;
-}
-
 void write_excerpt(std::ostream& out, const location& where, const source_index& sources) {
     if (where.line == 0) {
         return;
@@ -130,7 +100,8 @@ void write_excerpt(std::ostream& out, const location& where, const source_index&
         return;
     }
     const std::string_view text = found->second->line_text(where.line);
-    const std::string line = is_authkeys_path(where.file) ? without_key(text) : std::string(text);
+    // An excerpt must not put a key into CI logs.
+    const std::string line = without_key(text, where.file);
     const std::string number = std::to_string(where.line);
     const std::size_t gutter = std::max<std::size_t>(5, number.size());
     out << fmt::format("{:>{}} | {}\n", number, gutter, masked(line));
@@ -174,6 +145,11 @@ void render_text(std::ostream& out, const std::vector<diagnostic>& diagnostics,
         write_excerpt(out, finding.where, sources);
         for (const auto& related : finding.notes) {
             write_heading(out, related.where, "note", escaped(related.message), color);
+            out << '\n';
+        }
+        if (finding.fix) {
+            write_heading(out, finding.where, "help",
+                          "fixable with --fix: " + escaped(finding.fix->description), color);
             out << '\n';
         }
     }

@@ -217,8 +217,12 @@ TEST_CASE("every registered rule has exactly the check its scope calls for") {
     for (const auto& rule : hakit::lint::all_rules()) {
         INFO(rule.meta->code);
         if (rule.meta->scope == rule_scope::node) {
-            CHECK(rule.check_node != nullptr);
+            // A node rule checks the folder, or the other rules' findings on it (HA004).
+            CHECK((rule.check_node != nullptr) != (rule.check_findings != nullptr));
             CHECK(rule.check_cluster == nullptr);
+        } else if (rule.meta->scope == rule_scope::host) {
+            CHECK(rule.check_node == nullptr);
+            CHECK(rule.check_host != nullptr);
         } else {
             CHECK(rule.check_node == nullptr);
             CHECK(rule.check_cluster != nullptr);

@@ -54,7 +54,7 @@ std::vector<corpus_file> read_corpus_manifest() {
     for (std::size_t i = 0; i < header.size(); ++i) {
         column[header[i]] = i;
     }
-    for (const char* name : {"folder", "file", "type", "kind", "dup_of"}) {
+    for (const char* name : {"folder", "file", "type", "kind", "dup_of", "repository", "commit"}) {
         if (!column.contains(name)) {
             throw std::runtime_error(manifest.string() + " has no column " + name);
         }
@@ -67,7 +67,8 @@ std::vector<corpus_file> read_corpus_manifest() {
         std::vector<std::string> fields = split_tabs(line);
         fields.resize(header.size()); // a trailing empty field is not read back
         rows.push_back({fields[column["folder"]], fields[column["file"]], fields[column["type"]],
-                        fields[column["kind"]], fields[column["dup_of"]]});
+                        fields[column["kind"]], fields[column["dup_of"]],
+                        fields[column["repository"]], fields[column["commit"]]});
     }
     return rows;
 }

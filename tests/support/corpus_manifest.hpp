@@ -14,9 +14,11 @@ std::filesystem::path corpus_root();
 struct corpus_file {
     std::string folder; // relative to the corpus, may contain '/' (templates/...)
     std::string file;
-    std::string type;   // ha.cf, haresources or authkeys
-    std::string kind;   // plain, upstream-sample or template
-    std::string dup_of; // "folder/file" of an earlier row with the same bytes, else empty
+    std::string type;       // ha.cf, haresources or authkeys
+    std::string kind;       // plain, upstream-sample or template
+    std::string dup_of;     // "folder/file" of an earlier row with the same bytes, else empty
+    std::string repository; // owner/name on GitHub
+    std::string commit;     // the commit the file was taken from
 
     std::filesystem::path path() const { return corpus_root() / folder / file; }
 };

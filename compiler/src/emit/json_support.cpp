@@ -86,6 +86,14 @@ ordered_json json_text::operator()(std::string_view text, const location& where)
     return valid;
 }
 
+ordered_json json_text::list(const std::vector<std::string>& values, const location& where) {
+    ordered_json list = ordered_json::array();
+    for (const auto& value : values) {
+        list.push_back((*this)(value, where));
+    }
+    return list;
+}
+
 std::string_view json_generator() {
     return "hacompile (hakit) " HAKIT_VERSION;
 }

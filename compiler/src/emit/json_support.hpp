@@ -44,6 +44,8 @@ class json_text {
     explicit json_text(std::vector<diagnostic>& diagnostics) : diagnostics_(diagnostics) {}
 
     ordered_json operator()(std::string_view text, const location& where);
+    // Each of `values` as above, as a JSON array; they share one location.
+    ordered_json list(const std::vector<std::string>& values, const location& where);
 
   private:
     std::vector<diagnostic>& diagnostics_;

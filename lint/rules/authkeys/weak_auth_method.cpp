@@ -49,7 +49,9 @@ void check(const node_folder& folder, sink& out) {
     for_each_key_line(*folder.authkeys, [&](const grammar::key_entry& line) {
         if (line.method.text == "crc") {
             out.report(meta, line.method.where,
-                       "crc authenticates nothing: anyone on the network can forge heartbeats");
+                       fmt::format("key {} uses crc, which authenticates nothing: anyone on the "
+                                   "network can forge heartbeats",
+                                   line.value));
         } else if (line.method.text == "md5") {
             out.report_as(meta, severity::info, line.method.where,
                           fmt::format("key {} uses md5, a weaker digest than sha1", line.value));

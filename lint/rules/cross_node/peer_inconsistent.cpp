@@ -1,6 +1,6 @@
 // The node folders of one cluster must agree: ucast peers, udpport, nodes, resource groups,
 // keys, and each folder must be a different node.
-#include "rule_support.hpp"
+#include "cross_node_support.hpp"
 
 #include <hakit/compiler/values.hpp>
 #include <hakit/lint/rule.hpp>
@@ -42,6 +42,9 @@ every node starts, yet the cluster misbehaves:
   one node fail authentication on the other;
 - two folders that name the same local node (`nodeinfo` or `--node`): one of them is wrong.
 
+Differences in timing, `auto_failback` and heartbeat media have their own rules:
+`timing-inconsistent`, `auto-failback-inconsistent` and `media-inconsistent`.
+
 ## How to fix it
 Keep haresources and authkeys byte-identical on all nodes, and ha.cf identical except for the
 lines that must differ (such as each node's `ucast` line, which names the *other* node).
@@ -80,35 +83,11 @@ auth 1
 )",
 };
 
-// One folder of the cluster and the name messages use for it.
-struct member {
-    const node_folder* folder = nullptr;
-    std::string name; // the local node name when known (and unique), else the folder path
-};
+using member = cluster_folder;
 
 // The first line of a file tree (ha_cf_file, haresources_file, authkeys_file).
 template <class Tree> location file_start(const Tree& tree) {
     return {tree.source->path(), 1, 1};
-}
-
-std::vector<member> members_of(const std::vector<const node_folder*>& nodes) {
-    std::vector<member> members;
-    std::map<std::string, int> name_uses;
-    for (const node_folder* folder : nodes) {
-        if (folder->ha_cf) {
-            members.push_back({folder, folder->path});
-            if (folder->ir.local_name) {
-                ++name_uses[folder->ir.local_name->v];
-            }
-        }
-    }
-    for (member& m : members) {
-        const auto& local = m.folder->ir.local_name;
-        if (local && name_uses[local->v] == 1) {
-            m.name = local->v;
-        }
-    }
-    return members;
 }
 
 // (f) Two folders that are the same node.
@@ -351,7 +330,7 @@ void check_auth(const member& first, const member& other, sink& out) {
 }
 
 void check(const std::vector<const node_folder*>& nodes, sink& out) {
-    const auto members = members_of(nodes);
+    const auto members = cluster_folders(nodes);
     if (members.size() < 2) {
         return;
     }

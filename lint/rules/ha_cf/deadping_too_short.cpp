@@ -46,7 +46,9 @@ void check(const node_folder& folder, sink& out) {
         return;
     }
     const auto& times = folder.ir.times;
-    if (!times.deadping_ms.is_explicit() || times.deadping_ms.v > 2 * times.keepalive_ms.v) {
+    if (!times.deadping_ms.is_explicit() || times.deadping_ms.v > 2 * times.keepalive_ms.v ||
+        set_on_rejected_line(folder, times.deadping_ms) ||
+        set_on_rejected_line(folder, times.keepalive_ms)) {
         return;
     }
     out.report(meta, times.deadping_ms.where,

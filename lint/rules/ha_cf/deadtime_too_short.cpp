@@ -40,7 +40,9 @@ void check(const node_folder& folder, sink& out) {
         return;
     }
     const auto& times = folder.ir.times;
-    if (times.deadtime_ms.v > 2 * times.keepalive_ms.v) {
+    if (times.deadtime_ms.v > 2 * times.keepalive_ms.v ||
+        set_on_rejected_line(folder, times.deadtime_ms) ||
+        set_on_rejected_line(folder, times.keepalive_ms)) {
         return;
     }
     out.report(meta, times.deadtime_ms.where,

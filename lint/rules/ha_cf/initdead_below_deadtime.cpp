@@ -46,7 +46,9 @@ void check(const node_folder& folder, sink& out) {
         return;
     }
     const auto& times = folder.ir.times;
-    if (times.initdead_ms.v >= times.deadtime_ms.v) {
+    if (times.initdead_ms.v >= times.deadtime_ms.v ||
+        set_on_rejected_line(folder, times.initdead_ms) ||
+        set_on_rejected_line(folder, times.deadtime_ms)) {
         return;
     }
     out.report(meta, times.initdead_ms.where,

@@ -52,6 +52,10 @@ void check(const node_folder& folder, sink& out) {
     if (initdead < deadtime || initdead >= 2 * deadtime) {
         return; // below deadtime is HA104's error
     }
+    if (set_on_rejected_line(folder, times.initdead_ms) ||
+        set_on_rejected_line(folder, times.deadtime_ms)) {
+        return;
+    }
     if (!times.initdead_ms.is_explicit() && !times.deadtime_ms.is_explicit()) {
         return; // the file says nothing about timing: Heartbeat's own defaults apply
     }

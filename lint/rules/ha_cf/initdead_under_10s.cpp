@@ -8,7 +8,11 @@
 namespace hakit::lint {
 namespace {
 
-constexpr long minimum_initdead_ms = 10000; // Heartbeat's "It should be ... >= 10 seconds"
+// Heartbeat's "It should be ... >= 10 seconds"; stricter or looser sites set their own.
+// name, default, minimum, summary
+constexpr rule_option options[] = {
+    {"min-seconds", 10, 1, "the smallest initdead, in seconds, that is not reported"},
+};
 
 constexpr rule_meta meta{
     .code = "HA106",
@@ -28,6 +32,10 @@ dead before the link is up and take over resources the peer still holds.
 
 ## How to fix it
 Set `initdead` to at least 10 seconds, and to at least twice `deadtime` (HA105).
+
+## Options
+`min-seconds` (default 10): the smallest `initdead` in seconds that is not reported, e.g.
+`"rules": {"initdead-under-10s": {"min-seconds": 30}}` in `hacheck.json`.
 )md",
     .bad = R"(== ha.cf ==
 keepalive 1
@@ -39,6 +47,7 @@ keepalive 1
 deadtime 5
 initdead 15
 )",
+    .options = options,
 };
 
 void check(const node_folder& folder, sink& out) {
@@ -47,15 +56,18 @@ void check(const node_folder& folder, sink& out) {
     }
     const auto& times = folder.ir.times;
     const long initdead = times.initdead_ms.v;
-    if (initdead < times.deadtime_ms.v || initdead >= minimum_initdead_ms) {
+    const std::int64_t minimum_seconds = out.option(meta, "min-seconds");
+    if (initdead < times.deadtime_ms.v || initdead >= minimum_seconds * 1000 ||
+        set_on_rejected_line(folder, times.initdead_ms)) {
         return; // below deadtime is HA104's error
     }
     // A derived default carries deadtime's location; never point at "line 0".
     const location where = or_file_start(times.initdead_ms.where, folder.ha_cf->source->path());
     const std::string message =
         times.initdead_ms.is_explicit()
-            ? fmt::format("initdead {} ms is under 10 seconds", initdead)
-            : fmt::format("initdead defaults to {} ms, under 10 seconds", initdead);
+            ? fmt::format("initdead {} ms is under {} seconds", initdead, minimum_seconds)
+            : fmt::format("initdead defaults to {} ms, under {} seconds", initdead,
+                          minimum_seconds);
     out.report(meta, where, message);
 }
 

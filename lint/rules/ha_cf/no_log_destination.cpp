@@ -20,6 +20,9 @@ Heartbeat 3.0.6 checks its logging set-up at start-up. When `ha.cf` has no `logf
 daemon; if `use_logd` is explicitly off as well, nothing would ever be logged and it refuses
 to start: `No log entry found in ha.cf and use_logd is set to off`.
 
+`logfacility kern` counts as no facility: Heartbeat compares the facility's number with 0,
+and `kern` is number 0 like `none` (measured on 3.0.6: refused the same way).
+
 ## How to fix it
 Give a destination, e.g. `logfacility local0` (syslog) or `logfile /var/log/ha-log`, or
 remove `use_logd off` so that Heartbeat uses the logging daemon.
@@ -48,10 +51,13 @@ void check(const node_folder& folder, sink& out) {
     }
     std::vector<note> notes;
     if (log.logfacility) {
-        if (log.logfacility->v != "none") {
+        // Heartbeat tests the facility's number: none and kern are both 0, "no syslog".
+        if (log.logfacility->v != "none" && log.logfacility->v != "kern") {
             return;
         }
-        notes.push_back({log.logfacility->where, "logfacility none disables syslog"});
+        notes.push_back(
+            {log.logfacility->where,
+             fmt::format("logfacility {} means no syslog to Heartbeat", log.logfacility->v)});
     }
     out.report(meta, log.use_logd->where,
                "use_logd is off and no logfile, debugfile or logfacility is set: nothing "

@@ -1,6 +1,5 @@
-// Names that must be declared nodes: haresources owners, the local node, ucast peers given by
-// name, stonith_host hosts.
-#include <hakit/compiler/values.hpp>
+// Names that must be declared nodes: haresources owners, the local node, stonith_host hosts.
+// (ucast peers given as host names are HA155's.)
 #include <hakit/lint/rule.hpp>
 
 #include <fmt/format.h>
@@ -30,18 +29,16 @@ Heartbeat 3.0.6 compares node names case-insensitively with the `node` lines of 
   `autojoin any`: `Current node [x] not in configuration!`, and Heartbeat does not start.
   Renaming nodes in `ha.cf` but not in `haresources` (or the reverse) is the usual cause.
 
-Two more cases are warnings, because Heartbeat starts but may not do what was meant:
-
-- a `ucast` peer given as a host name that is not a declared node: Heartbeat resolves it
-  with DNS at start-up, so a DNS outage or a stale record breaks the heartbeat path;
-- a `stonith_host` line whose host is neither `*` nor a declared node: Heartbeat applies the
-  line only on the node of that name, so it never applies.
+One more case is a warning, because Heartbeat starts but does not do what was meant: a
+`stonith_host` line whose host is neither `*` nor a declared node. Heartbeat applies the line
+only on the node of that name, so it never applies. (A `ucast` peer given as a host name is
+HA155's finding.)
 
 When `ha.cf` has no `node` line at all, only HA109 (no-nodes) is reported for the first two.
 
 ## How to fix it
-Use the names of the `node` lines everywhere (they must match `uname -n` on each node),
-give `ucast` peers as IP addresses, and name a declared node (or `*`) in `stonith_host`.
+Use the names of the `node` lines everywhere (they must match `uname -n` on each node), and
+name a declared node (or `*`) in `stonith_host`.
 )md",
     .bad = R"(== ha.cf ==
 node alpha beta
@@ -110,22 +107,6 @@ void check_local_node(const node_folder& folder, sink& out) {
                declared_nodes_note(config));
 }
 
-void check_ucast_peers(const node_folder& folder, sink& out) {
-    const auto& config = folder.ir;
-    for (const auto& medium : config.media) {
-        if (medium.kind != ir::medium_kind::ucast || medium.peer.empty() ||
-            values::parse_ipv4(medium.peer) || values::is_ipv6(medium.peer) ||
-            config.find_node(medium.peer) != nullptr) {
-            continue;
-        }
-        out.report_as(meta, severity::warning, medium.peer_where,
-                      fmt::format("ucast peer '{}' is not a declared node; Heartbeat resolves "
-                                  "it with DNS",
-                                  medium.peer),
-                      declared_nodes_note(config));
-    }
-}
-
 void check_stonith_hosts(const node_folder& folder, sink& out) {
     const auto& config = folder.ir;
     for (const auto& device : config.stonith) {
@@ -146,7 +127,6 @@ void check(const node_folder& folder, sink& out) {
     }
     check_group_owners(folder, out);
     check_local_node(folder, out);
-    check_ucast_peers(folder, out);
     check_stonith_hosts(folder, out);
 }
 

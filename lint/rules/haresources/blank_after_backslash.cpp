@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +30,11 @@ Heartbeat 3.0.6 refuses to start with `Bad nodename`.
 ## How to fix it
 Delete the blanks after the `\` (and convert CRLF line endings to LF), or write the whole group
 on one line.
+
+`hacheck --fix` deletes the blanks and the `\r` after the `\` when Heartbeat cannot be running
+this file today: the next line starts with a word that is not a declared node (Heartbeat refuses
+it), or there is no next line. When the next line starts with a node name, the two lines are two
+valid groups now and joining them would change the resources, so the fix is left to you.
 )md",
     // Ordinary literals: the blank after the backslash must survive editors and formatters.
     .bad = "== haresources ==\n"
@@ -55,6 +62,47 @@ std::string what_follows(const grammar::haresources_file& file, const location& 
     return "a blank";
 }
 
+bool is_declared_node(const node_folder& folder, std::string_view word) {
+    std::string lowered(word);
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::any_of(folder.ir.nodes.begin(), folder.ir.nodes.end(),
+                       [&](const ir::node_entry& node) { return node.name == lowered; });
+}
+
+// Deleting what follows the '\' (only blanks and '\r' up to the newline) joins the next line
+// to this group. Safe only when Heartbeat refuses the file as it is: the next line is a group
+// whose first word is not a declared node (nodes known from ha.cf), or there is no next line.
+std::optional<fix> join_fix(const node_folder& folder, const location& backslash,
+                            const grammar::resource_group_line* next_group) {
+    const auto& file = *folder.haresources;
+    const bool last_line = backslash.line >= file.source->line_count();
+    if (!last_line && (next_group == nullptr || folder.ir.nodes.empty() ||
+                       is_declared_node(folder, next_group->owner.text))) {
+        return std::nullopt;
+    }
+    const std::string_view bytes = file.source->bytes();
+    std::size_t line_begin = 0;
+    for (std::size_t line = 1; line < backslash.line; ++line) {
+        line_begin = bytes.find('\n', line_begin) + 1;
+    }
+    const std::size_t after = line_begin + backslash.column; // the byte after the '\'
+    std::size_t end = after;
+    while (end < bytes.size() && (bytes[end] == ' ' || bytes[end] == '\t' || bytes[end] == '\r')) {
+        ++end;
+    }
+    if (end == after || (end < bytes.size() && bytes[end] != '\n')) {
+        return std::nullopt; // a comment follows: deleting the blanks would not continue the line
+    }
+    return fix{
+        .description = "delete the blanks after '\\'",
+        .file = backslash.file,
+        .edits = {text_edit{location{backslash.file, backslash.line, backslash.column + 1},
+                            end - after, ""}},
+        .mode = std::nullopt,
+    };
+}
+
 void check(const node_folder& folder, sink& out) {
     if (!folder.haresources) {
         return;
@@ -62,8 +110,10 @@ void check(const node_folder& folder, sink& out) {
     const auto& file = *folder.haresources;
     for (const location& backslash : file.blank_after_backslash) {
         std::vector<note> notes;
+        const grammar::resource_group_line* next_group = nullptr;
         for (const auto& group : file.groups) {
             if (group.first_line == backslash.line + 1) {
+                next_group = &group;
                 notes.push_back(
                     {group.owner.where,
                      fmt::format("so this line is a new group owned by '{}'", group.owner.text)});
@@ -75,6 +125,9 @@ void check(const node_folder& folder, sink& out) {
                                "line as a new group (whose first word must be a node)",
                                what_follows(file, backslash)),
                    std::move(notes));
+        if (auto repair = join_fix(folder, backslash, next_group)) {
+            out.attach_fix(std::move(*repair));
+        }
     }
 }
 

@@ -56,18 +56,6 @@ class ir_builder {
     }
 
   private:
-    ordered_json text(const std::string& value, const location& where) {
-        return text_(value, where);
-    }
-
-    ordered_json texts(const std::vector<std::string>& values, const location& where) {
-        ordered_json list = ordered_json::array();
-        for (const auto& value : values) {
-            list.push_back(text(value, where));
-        }
-        return list;
-    }
-
     static ordered_json wrap(ordered_json v, const location& where, ir::origin from) {
         ordered_json result = ordered_json::object();
         result["value"] = std::move(v);
@@ -77,7 +65,7 @@ class ir_builder {
     }
 
     ordered_json value(const ir::value<std::string>& v) {
-        return wrap(text(v.v, v.where), v.where, v.from);
+        return wrap(text_(v.v, v.where), v.where, v.from);
     }
     template <class T> static ordered_json value(const ir::value<T>& v) {
         return wrap(v.v, v.where, v.from);
@@ -103,8 +91,8 @@ class ir_builder {
         ordered_json list = ordered_json::array();
         for (const auto& node : entries) {
             ordered_json entry = ordered_json::object();
-            entry["name"] = text(node.name, node.where);
-            entry["as_written"] = text(node.as_written, node.where);
+            entry["name"] = text_(node.name, node.where);
+            entry["as_written"] = text_(node.as_written, node.where);
             entry["where"] = json_location(node.where);
             list.push_back(std::move(entry));
         }
@@ -135,10 +123,10 @@ class ir_builder {
         for (const auto& m : list_in) {
             ordered_json entry = ordered_json::object();
             entry["kind"] = std::string(ir::to_string(m.kind));
-            entry["device"] = text(m.device, m.where);
-            entry["peer"] = text(m.peer, m.peer_where);
+            entry["device"] = text_(m.device, m.where);
+            entry["peer"] = text_(m.peer, m.peer_where);
             entry["peer_where"] = json_location(m.peer_where);
-            entry["group"] = text(m.group, m.where);
+            entry["group"] = text_(m.group, m.where);
             entry["port"] = m.port;
             entry["ttl"] = m.ttl;
             entry["loop"] = m.loop;
@@ -154,8 +142,8 @@ class ir_builder {
         for (const auto& ping : pings) {
             ordered_json entry = ordered_json::object();
             entry["kind"] = std::string(json_name(ping.kind));
-            entry["name"] = text(ping.name, ping.where);
-            entry["hosts"] = texts(ping.hosts, ping.where);
+            entry["name"] = text_(ping.name, ping.where);
+            entry["hosts"] = text_.list(ping.hosts, ping.where);
             entry["where"] = json_location(ping.where);
             list.push_back(std::move(entry));
         }
@@ -166,9 +154,9 @@ class ir_builder {
         ordered_json list = ordered_json::array();
         for (const auto& process : processes) {
             ordered_json entry = ordered_json::object();
-            entry["user"] = text(process.user, process.where);
-            entry["command"] = text(process.command, process.where);
-            entry["args"] = texts(process.args, process.where);
+            entry["user"] = text_(process.user, process.where);
+            entry["command"] = text_(process.command, process.where);
+            entry["args"] = text_.list(process.args, process.where);
             entry["failfast"] = process.failfast;
             entry["where"] = json_location(process.where);
             list.push_back(std::move(entry));
@@ -180,9 +168,9 @@ class ir_builder {
         ordered_json list = ordered_json::array();
         for (const auto& auth : auths) {
             ordered_json entry = ordered_json::object();
-            entry["client"] = text(auth.client, auth.where);
-            entry["uids"] = texts(auth.uids, auth.where);
-            entry["gids"] = texts(auth.gids, auth.where);
+            entry["client"] = text_(auth.client, auth.where);
+            entry["uids"] = text_.list(auth.uids, auth.where);
+            entry["gids"] = text_.list(auth.gids, auth.where);
             entry["where"] = json_location(auth.where);
             list.push_back(std::move(entry));
         }
@@ -193,9 +181,9 @@ class ir_builder {
         ordered_json list = ordered_json::array();
         for (const auto& device : devices) {
             ordered_json entry = ordered_json::object();
-            entry["host"] = text(device.host, device.where);
-            entry["type"] = text(device.type, device.where);
-            entry["params"] = texts(device.params, device.where);
+            entry["host"] = text_(device.host, device.where);
+            entry["type"] = text_(device.type, device.where);
+            entry["params"] = text_.list(device.params, device.where);
             entry["where"] = json_location(device.where);
             list.push_back(std::move(entry));
         }
@@ -227,10 +215,10 @@ class ir_builder {
             entry["index"] = index;
             entry["method"] =
                 key.method ? ordered_json(std::string(json_name(*key.method))) : nullptr;
-            entry["method_as_written"] = text(key.method_as_written, key.where);
+            entry["method_as_written"] = text_(key.method_as_written, key.where);
             entry["has_key"] = key.key.has_value();
             if (input_.options.include_secrets && key.key) {
-                entry["key"] = text(key.key->reveal(), key.where);
+                entry["key"] = text_(key.key->reveal(), key.where);
             }
             entry["where"] = json_location(key.where);
             keys.push_back(std::move(entry));
@@ -241,10 +229,10 @@ class ir_builder {
 
     ordered_json ip_arguments(const ir::ip_arguments& ip, const location& where) {
         const auto optional = [&](const std::optional<std::string>& v) {
-            return v ? text(*v, where) : ordered_json(nullptr);
+            return v ? text_(*v, where) : ordered_json(nullptr);
         };
         ordered_json result = ordered_json::object();
-        result["ip"] = text(ip.ip, where);
+        result["ip"] = text_(ip.ip, where);
         result["netmask"] = optional(ip.netmask);
         result["cidr_bits"] = ip.cidr_bits ? ordered_json(*ip.cidr_bits) : nullptr;
         result["nic"] = optional(ip.nic);
@@ -257,13 +245,13 @@ class ir_builder {
         for (const auto& group : list_in) {
             ordered_json entry = ordered_json::object();
             entry["owner"] = value(group.owner);
-            entry["key"] = text(group.key, group.where);
+            entry["key"] = text_(group.key, group.where);
             entry["where"] = json_location(group.where);
             ordered_json resources = ordered_json::array();
             for (const auto& r : group.resources) {
                 ordered_json resource = ordered_json::object();
-                resource["script"] = text(r.script, r.where);
-                resource["args"] = texts(r.args, r.where);
+                resource["script"] = text_(r.script, r.where);
+                resource["args"] = text_.list(r.args, r.where);
                 resource["bare_ip"] = r.bare_ip;
                 resource["ip"] = r.ip ? ip_arguments(*r.ip, r.where) : ordered_json(nullptr);
                 resource["where"] = json_location(r.where);
@@ -280,12 +268,12 @@ class ir_builder {
         for (const auto& problem : list_in) {
             ordered_json entry = ordered_json::object();
             entry["kind"] = std::string(problem_kind_name(problem.kind));
-            entry["message"] = text(problem.message, problem.where);
+            entry["message"] = text_(problem.message, problem.where);
             entry["where"] = json_location(problem.where);
             ordered_json notes = ordered_json::array();
             for (const auto& n : problem.notes) {
                 ordered_json item = ordered_json::object();
-                item["message"] = text(n.message, n.where);
+                item["message"] = text_(n.message, n.where);
                 item["where"] = json_location(n.where);
                 notes.push_back(std::move(item));
             }
@@ -304,7 +292,7 @@ class ir_builder {
         result["authkeys_mode"] =
             folder.authkeys_mode ? ordered_json(octal_mode(*folder.authkeys_mode)) : nullptr;
         result["nodeinfo"] = folder.nodeinfo
-                                 ? wrap(text(folder.nodeinfo->text, folder.nodeinfo->where),
+                                 ? wrap(text_(folder.nodeinfo->text, folder.nodeinfo->where),
                                         folder.nodeinfo->where, ir::origin::explicit_value)
                                  : ordered_json(nullptr);
         result["local_name"] = optional_value(config.local_name);
@@ -337,7 +325,7 @@ class ir_builder {
             ordered_json entry = ordered_json::object();
             const location first =
                 member.declared_at.empty() ? location{} : member.declared_at.front();
-            entry["name"] = text(member.name, first);
+            entry["name"] = text_(member.name, first);
             ordered_json declared = ordered_json::array();
             for (const auto& where : member.declared_at) {
                 declared.push_back(json_location(where));
@@ -347,9 +335,9 @@ class ir_builder {
             ordered_json addresses = ordered_json::array();
             for (const auto& known : member.addresses) {
                 ordered_json address = ordered_json::object();
-                address["address"] = text(known.address, known.where);
-                address["device"] = text(known.device, known.where);
-                address["source"] = text(known.source, known.where);
+                address["address"] = text_(known.address, known.where);
+                address["device"] = text_(known.device, known.where);
+                address["source"] = text_(known.source, known.where);
                 address["where"] = json_location(known.where);
                 addresses.push_back(std::move(address));
             }

@@ -125,20 +125,8 @@ class plan_builder {
     }
 
   private:
-    ordered_json text(const std::string& value, const location& where) {
-        return text_(value, where);
-    }
-
-    ordered_json texts(const std::vector<std::string>& values, const location& where) {
-        ordered_json list = ordered_json::array();
-        for (const auto& value : values) {
-            list.push_back(text(value, where));
-        }
-        return list;
-    }
-
     template <class T> ordered_json optional_text(const std::optional<ir::value<T>>& value) {
-        return value ? text(value->v, value->where) : ordered_json(nullptr);
+        return value ? text_(value->v, value->where) : ordered_json(nullptr);
     }
 
     ordered_json sources() const {
@@ -166,19 +154,19 @@ class plan_builder {
     ordered_json medium(const ir::medium& m) {
         ordered_json result = ordered_json::object();
         result["kind"] = std::string(ir::to_string(m.kind));
-        result["device"] = text(m.device, m.where);
+        result["device"] = text_(m.device, m.where);
         switch (m.kind) {
         case ir::medium_kind::bcast:
             result["port"] = m.port;
             break;
         case ir::medium_kind::ucast:
         case ir::medium_kind::ucast6:
-            result["peer"] = text(m.peer, m.peer_where);
+            result["peer"] = text_(m.peer, m.peer_where);
             result["port"] = m.port;
             break;
         case ir::medium_kind::mcast:
         case ir::medium_kind::mcast6:
-            result["group"] = text(m.group, m.where);
+            result["group"] = text_(m.group, m.where);
             result["port"] = m.port;
             result["ttl"] = m.ttl;
             result["loop"] = m.loop;
@@ -193,9 +181,9 @@ class plan_builder {
 
     ordered_json address(const ir::known_address& known) {
         ordered_json result = ordered_json::object();
-        result["address"] = text(known.address, known.where);
-        result["device"] = text(known.device, known.where);
-        result["source"] = text(known.source, known.where);
+        result["address"] = text_(known.address, known.where);
+        result["device"] = text_(known.device, known.where);
+        result["source"] = text_(known.source, known.where);
         result["where"] = json_location(known.where);
         return result;
     }
@@ -207,7 +195,7 @@ class plan_builder {
                 member.declared_at.empty() ? location{} : member.declared_at.front();
             const node_folder* media_from = media_folder(member);
             ordered_json node = ordered_json::object();
-            node["name"] = text(member.name, declared);
+            node["name"] = text_(member.name, declared);
             node["where"] = json_location(declared);
             node["folder"] = optional_path(member.folder);
             node["media_from"] = optional_path(media_from);
@@ -254,8 +242,8 @@ class plan_builder {
         for (const auto& ping : pings) {
             ordered_json node = ordered_json::object();
             node["kind"] = std::string(json_name(ping.kind));
-            node["name"] = text(ping.name, ping.where);
-            node["hosts"] = texts(ping.hosts, ping.where);
+            node["name"] = text_(ping.name, ping.where);
+            node["hosts"] = text_.list(ping.hosts, ping.where);
             node["where"] = json_location(ping.where);
             list.push_back(std::move(node));
         }
@@ -264,9 +252,9 @@ class plan_builder {
 
     ordered_json child(const ir::child_process& process) {
         ordered_json result = ordered_json::object();
-        result["user"] = text(process.user, process.where);
-        result["command"] = text(process.command, process.where);
-        result["args"] = texts(process.args, process.where);
+        result["user"] = text_(process.user, process.where);
+        result["command"] = text_(process.command, process.where);
+        result["args"] = text_.list(process.args, process.where);
         result["failfast"] = process.failfast;
         result["where"] = json_location(process.where);
         return result;
@@ -289,8 +277,8 @@ class plan_builder {
                 continue;
             }
             ordered_json entry = ordered_json::object();
-            entry["name"] = text(key.substr(prefix.size()), value.where);
-            entry["value"] = text(value.v, value.where);
+            entry["name"] = text_(key.substr(prefix.size()), value.where);
+            entry["value"] = text_(value.v, value.where);
             entry["where"] = json_location(value.where);
             list.push_back(std::move(entry));
         }
@@ -299,10 +287,10 @@ class plan_builder {
 
     ordered_json ip_arguments(const ir::ip_arguments& ip, const location& where) {
         const auto optional = [&](const std::optional<std::string>& value) {
-            return value ? text(*value, where) : ordered_json(nullptr);
+            return value ? text_(*value, where) : ordered_json(nullptr);
         };
         ordered_json result = ordered_json::object();
-        result["ip"] = text(ip.ip, where);
+        result["ip"] = text_(ip.ip, where);
         result["cidr_netmask"] = ip.cidr_bits ? ordered_json(*ip.cidr_bits) : nullptr;
         result["netmask"] = optional(ip.netmask);
         result["nic"] = optional(ip.nic);
@@ -312,8 +300,8 @@ class plan_builder {
 
     ordered_json resource(const ir::resource& r) {
         ordered_json result = ordered_json::object();
-        result["script"] = text(r.script, r.where);
-        result["args"] = texts(r.args, r.where);
+        result["script"] = text_(r.script, r.where);
+        result["args"] = text_.list(r.args, r.where);
         result["bare_ip"] = r.bare_ip;
         result["ip"] = r.ip ? ip_arguments(*r.ip, r.where) : ordered_json(nullptr);
         result["where"] = json_location(r.where);
@@ -329,8 +317,8 @@ class plan_builder {
         for (const auto& group : sources_.resources->ir.groups) {
             ordered_json entry = ordered_json::object();
             entry["id"] = ids.make(group.key);
-            entry["key"] = text(group.key, group.where);
-            entry["owner"] = text(group.owner.v, group.owner.where);
+            entry["key"] = text_(group.key, group.where);
+            entry["owner"] = text_(group.owner.v, group.owner.where);
             entry["where"] = json_location(group.where);
             ordered_json resources = ordered_json::array();
             for (const auto& r : group.resources) {
@@ -347,7 +335,7 @@ class plan_builder {
         result["index"] = k.index;
         result["method"] = std::string(json_name(*k.method));
         if (input_.options.include_secrets && k.key) {
-            result["key"] = text(k.key->reveal(), k.where);
+            result["key"] = text_(k.key->reveal(), k.where);
         }
         result["where"] = json_location(k.where);
         return result;
@@ -381,7 +369,7 @@ class plan_builder {
         result["key_index"] = active->index;
         result["method"] = std::string(json_name(*active->method));
         if (input_.options.include_secrets && active->key) {
-            result["key"] = text(active->key->reveal(), active->where);
+            result["key"] = text_(active->key->reveal(), active->where);
         }
         result["where"] = json_location(config->active->where);
         ordered_json keys = ordered_json::array();
@@ -407,9 +395,9 @@ class plan_builder {
             ordered_json entry = ordered_json::object();
             entry["directive"] = device.host.empty() ? "stonith" : "stonith_host";
             entry["host"] =
-                device.host.empty() ? ordered_json(nullptr) : text(device.host, device.where);
-            entry["type"] = text(device.type, device.where);
-            entry["params"] = texts(device.params, device.where);
+                device.host.empty() ? ordered_json(nullptr) : text_(device.host, device.where);
+            entry["type"] = text_(device.type, device.where);
+            entry["params"] = text_.list(device.params, device.where);
             entry["where"] = json_location(device.where);
             list.push_back(std::move(entry));
         }

@@ -3,6 +3,7 @@
 
 #include <hakit/grammar/source.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,23 @@ struct note {
     std::string message;
 };
 
+// One replacement of bytes in a file: `length` bytes starting at `where` (1-based line and
+// byte column; the bytes may run over line ends) become `replacement`. length 0 inserts.
+struct text_edit {
+    location where;
+    std::size_t length = 0;
+    std::string replacement;
+};
+
+// How to repair a finding without changing what the cluster does (docs/autofix.md): text edits
+// in `file` and/or new permission bits for it. Edits of one fix never overlap.
+struct fix {
+    std::string description; // imperative, e.g. "rename 'udp' to 'bcast'"
+    std::string file;        // the file every edit and the mode apply to
+    std::vector<text_edit> edits;
+    std::optional<unsigned> mode; // new permission bits (st_mode & 07777)
+};
+
 struct diagnostic {
     std::string code; // stable, never reused, e.g. "HA104"
     std::string rule; // kebab-case name of the problem, e.g. "deadtime-too-short"
@@ -27,6 +45,8 @@ struct diagnostic {
     std::string message;
     location where;
     std::vector<note> notes;
+    // Set only when the repair keeps the cluster's behaviour (hacheck --fix, docs/autofix.md).
+    std::optional<hakit::fix> fix = std::nullopt;
 };
 
 // Deterministic order: file, line, column, code, message.
