@@ -13,7 +13,6 @@ rest of the file is kept).
 import argparse
 import datetime
 import os
-import platform
 import random
 import re
 import shutil
@@ -22,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import perf_report  # bench/perf_report.py, beside this script
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HACHECK = os.path.join(ROOT, "build", "release", "lint", "hacheck")
@@ -154,28 +155,14 @@ def time_seed_pair(runs):
 
 
 def machine_info():
-    cpu = "unknown"
-    with open("/proc/cpuinfo") as info:
-        for line in info:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
     compiler = subprocess.run(["g++", "--version"], capture_output=True,
                               text=True).stdout.splitlines()[0]
     load = os.getloadavg()[0]
-    return (f"{cpu}, {os.cpu_count()} CPUs available, Linux {platform.release()}, {compiler}, "
-            f"load average {load:.1f} at the start")
+    return f"{perf_report.machine_line()}, {compiler}, load average {load:.1f} at the start"
 
 
 def write_section(text):
-    old = open(REPORT).read() if os.path.exists(REPORT) else "# Performance\n"
-    section = f"{BEGIN}\n{text.rstrip()}\n{END}"
-    if BEGIN in old and END in old:
-        new = old[:old.index(BEGIN)] + section + old[old.index(END) + len(END):]
-    else:
-        new = old.rstrip() + "\n\n" + section + "\n"
-    with open(REPORT, "w") as out:
-        out.write(new)
+    perf_report.write_section(BEGIN, END, text)
 
 
 def main():
