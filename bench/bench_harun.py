@@ -133,12 +133,17 @@ def run(args, check=True, **kwargs):
 
 def kill_namespace(name):
     """Kills whatever runs in the namespace (daemons, detached heartbeat, send_arp, servers)."""
-    pids = run(["ip", "netns", "pids", name], check=False).stdout.split()
-    for pid in pids:
-        try:
-            os.kill(int(pid), signal.SIGKILL)
-        except (ProcessLookupError, ValueError):
-            pass
+    # A process may fork while its parent is killed: sweep until empty (bounded).
+    for _ in range(50):
+        pids = run(["ip", "netns", "pids", name], check=False).stdout.split()
+        if not pids:
+            break
+        for pid in pids:
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except (ProcessLookupError, ValueError):
+                pass
+        time.sleep(0.02)
     run(["ip", "netns", "del", name], check=False)
 
 

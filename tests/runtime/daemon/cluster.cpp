@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <chrono>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -118,11 +119,21 @@ void cluster::teardown() {
     harun_b_.reset();
     servers_.clear();
     for (const std::string& name : namespaces_) {
-        // Whatever is left: a detached heartbeat, send_arp children of IPaddr.
-        const auto pids = run_process("ip", {"netns", "pids", name});
-        std::istringstream list(pids.out);
-        for (std::string pid; list >> pid;) {
-            run_process("kill", {"-9", pid});
+        // Whatever is left: a detached heartbeat, its mach_down children, send_arp children of
+        // IPaddr. A process may fork while the sweep kills its parent, so sweep until the
+        // namespace is empty (bounded: 50 rounds, 20 ms apart).
+        for (int round = 0; round < 50; ++round) {
+            const auto pids = run_process("ip", {"netns", "pids", name});
+            std::istringstream list(pids.out);
+            bool any = false;
+            for (std::string pid; list >> pid;) {
+                run_process("kill", {"-9", pid});
+                any = true;
+            }
+            if (!any) {
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         run_process("ip", {"netns", "del", name});
     }
