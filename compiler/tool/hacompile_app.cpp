@@ -213,7 +213,7 @@ int run_hacompile(int argc, const char* const* argv, std::ostream& out, std::ost
         return exit_usage;
     }
 
-    try {
+    return lint::run_reporting_errors("hacompile", err, [&] {
         if (given.version) {
             out << version_text << '\n';
             return exit_written;
@@ -223,17 +223,7 @@ int run_hacompile(int argc, const char* const* argv, std::ostream& out, std::ost
             return exit_written;
         }
         return compilation(given, out, err, lint::use_color(given.color, err_is_terminal)).run();
-    } catch (const usage_error& error) {
-        err << "hacompile: error: " << error.what() << '\n';
-    } catch (const load_error& error) {
-        err << "hacompile: error: " << error.what() << '\n';
-    } catch (const output_error& error) {
-        err << "hacompile: error: " << error.what() << '\n';
-    } catch (const std::exception& error) {
-        // A bug, or a system error nobody translated: still one line, still exit 2.
-        err << "hacompile: error: internal error: " << error.what() << '\n';
-    }
-    return exit_usage;
+    });
 }
 
 int run_hacompile(int argc, const char* const* argv) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <hakit/compiler/emit.hpp>
+#include <hakit/lint/cli_support.hpp>
 
 #include <stdexcept>
 #include <string>
@@ -11,9 +12,9 @@
 namespace hakit::compile {
 
 // An output that could not be written (exit 2); no temporary file is left behind.
-class output_error : public std::runtime_error {
+class output_error : public lint::tool_error {
   public:
-    using std::runtime_error::runtime_error;
+    using lint::tool_error::tool_error;
 };
 
 // Throws output_error unless `name` is a relative path of one or two plain components

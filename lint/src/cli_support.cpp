@@ -95,4 +95,18 @@ bool use_color(std::string_view choice, bool stream_is_terminal) {
     return stream_is_terminal && (no_color == nullptr || *no_color == '\0');
 }
 
+int run_reporting_errors(std::string_view tool, std::ostream& err,
+                         const std::function<int()>& body) {
+    try {
+        return body();
+    } catch (const tool_error& error) {
+        err << tool << ": error: " << error.what() << '\n';
+    } catch (const load_error& error) {
+        err << tool << ": error: " << error.what() << '\n';
+    } catch (const std::exception& error) {
+        err << tool << ": error: internal error: " << error.what() << '\n';
+    }
+    return 2;
+}
+
 } // namespace hakit::lint

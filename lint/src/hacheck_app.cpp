@@ -373,7 +373,7 @@ int run_hacheck(int argc, const char* const* argv, std::ostream& out, std::ostre
         return exit_usage;
     }
 
-    try {
+    return run_reporting_errors("hacheck", err, [&] {
         if (given.version) {
             out << version_text << '\n';
             return exit_clean;
@@ -392,15 +392,7 @@ int run_hacheck(int argc, const char* const* argv, std::ostream& out, std::ostre
             return exit_clean;
         }
         return check_paths(given, out, err, out_is_terminal);
-    } catch (const usage_error& error) {
-        err << "hacheck: error: " << error.what() << '\n';
-    } catch (const load_error& error) {
-        err << "hacheck: error: " << error.what() << '\n';
-    } catch (const std::exception& error) {
-        // A bug, or a system error the loader did not translate: still one line, still exit 2.
-        err << "hacheck: error: internal error: " << error.what() << '\n';
-    }
-    return exit_usage;
+    });
 }
 
 int run_hacheck(int argc, const char* const* argv) {

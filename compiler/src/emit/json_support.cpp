@@ -94,6 +94,25 @@ ordered_json json_text::list(const std::vector<std::string>& values, const locat
     return list;
 }
 
+ordered_json json_ping_node(json_text& text, const ir::ping_node& ping) {
+    ordered_json node = ordered_json::object();
+    node["kind"] = std::string(json_name(ping.kind));
+    node["name"] = text(ping.name, ping.where);
+    node["hosts"] = text.list(ping.hosts, ping.where);
+    node["where"] = json_location(ping.where);
+    return node;
+}
+
+ordered_json json_child_process(json_text& text, const ir::child_process& process) {
+    ordered_json result = ordered_json::object();
+    result["user"] = text(process.user, process.where);
+    result["command"] = text(process.command, process.where);
+    result["args"] = text.list(process.args, process.where);
+    result["failfast"] = process.failfast;
+    result["where"] = json_location(process.where);
+    return result;
+}
+
 std::string_view json_generator() {
     return "hacompile (hakit) " HAKIT_VERSION;
 }

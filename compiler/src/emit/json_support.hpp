@@ -52,6 +52,11 @@ class json_text {
     std::vector<location> reported_;
 };
 
+// The objects the plan and the ir target both write, alike: a ping node {"kind", "name",
+// "hosts", "where"} and a respawned program {"user", "command", "args", "failfast", "where"}.
+ordered_json json_ping_node(json_text& text, const ir::ping_node& ping);
+ordered_json json_child_process(json_text& text, const ir::child_process& process);
+
 // Replaces every byte sequence that is not valid UTF-8 with U+FFFD; false when it had to.
 bool to_valid_utf8(std::string_view text, std::string& out);
 

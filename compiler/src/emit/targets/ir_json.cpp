@@ -140,12 +140,7 @@ class ir_builder {
     ordered_json ping_nodes(const std::vector<ir::ping_node>& pings) {
         ordered_json list = ordered_json::array();
         for (const auto& ping : pings) {
-            ordered_json entry = ordered_json::object();
-            entry["kind"] = std::string(json_name(ping.kind));
-            entry["name"] = text_(ping.name, ping.where);
-            entry["hosts"] = text_.list(ping.hosts, ping.where);
-            entry["where"] = json_location(ping.where);
-            list.push_back(std::move(entry));
+            list.push_back(json_ping_node(text_, ping));
         }
         return list;
     }
@@ -153,13 +148,7 @@ class ir_builder {
     ordered_json children(const std::vector<ir::child_process>& processes) {
         ordered_json list = ordered_json::array();
         for (const auto& process : processes) {
-            ordered_json entry = ordered_json::object();
-            entry["user"] = text_(process.user, process.where);
-            entry["command"] = text_(process.command, process.where);
-            entry["args"] = text_.list(process.args, process.where);
-            entry["failfast"] = process.failfast;
-            entry["where"] = json_location(process.where);
-            list.push_back(std::move(entry));
+            list.push_back(json_child_process(text_, process));
         }
         return list;
     }

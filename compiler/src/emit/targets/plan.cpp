@@ -240,30 +240,15 @@ class plan_builder {
     ordered_json ping_nodes(const std::vector<ir::ping_node>& pings) {
         ordered_json list = ordered_json::array();
         for (const auto& ping : pings) {
-            ordered_json node = ordered_json::object();
-            node["kind"] = std::string(json_name(ping.kind));
-            node["name"] = text_(ping.name, ping.where);
-            node["hosts"] = text_.list(ping.hosts, ping.where);
-            node["where"] = json_location(ping.where);
-            list.push_back(std::move(node));
+            list.push_back(json_ping_node(text_, ping));
         }
         return list;
-    }
-
-    ordered_json child(const ir::child_process& process) {
-        ordered_json result = ordered_json::object();
-        result["user"] = text_(process.user, process.where);
-        result["command"] = text_(process.command, process.where);
-        result["args"] = text_.list(process.args, process.where);
-        result["failfast"] = process.failfast;
-        result["where"] = json_location(process.where);
-        return result;
     }
 
     ordered_json children(const std::vector<ir::child_process>& processes) {
         ordered_json list = ordered_json::array();
         for (const auto& process : processes) {
-            list.push_back(child(process));
+            list.push_back(json_child_process(text_, process));
         }
         return list;
     }

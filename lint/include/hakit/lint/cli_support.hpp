@@ -6,7 +6,9 @@
 #include <hakit/lint/render.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <map>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -14,11 +16,23 @@
 
 namespace hakit::lint {
 
-// A usage problem found after CLI11 accepted the command line (the tools exit with 2).
-class usage_error : public std::runtime_error {
+// A problem a tool reports as one "<tool>: error: ..." line and exit status 2.
+class tool_error : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
 };
+
+// A usage problem found after CLI11 accepted the command line.
+class usage_error : public tool_error {
+  public:
+    using tool_error::tool_error;
+};
+
+// Runs `body` and returns its exit status; what it throws becomes one "<tool>: error: ..."
+// line on `err` and exit status 2: tool_error and load_error as they are, anything else as an
+// internal error (a bug, or a system error nobody translated).
+int run_reporting_errors(std::string_view tool, std::ostream& err,
+                         const std::function<int()>& body);
 
 // "srv5/" and "srv5" name the same folder.
 std::string_view without_trailing_slashes(std::string_view path);
