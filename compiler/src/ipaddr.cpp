@@ -31,15 +31,15 @@ std::uint32_t mask_of(int bits) {
     return bits == 0 ? 0U : ~std::uint32_t{0} << (32 - bits);
 }
 
-// Fields after the ip; the wrapper's sed 's%^IP/*%%' eats every '/' right after the ip.
+// Fields after the ip. The wrapper cuts each field off with sed 's%^FIELD/*%%', which eats
+// every '/' after it: a run of slashes is one separator, so "ip/24//eth0" names the nic eth0.
 std::vector<std::string_view> fields_after_ip(std::string_view rest) {
-    while (!rest.empty() && rest.front() == '/') {
-        rest.remove_prefix(1);
-    }
     std::vector<std::string_view> fields;
     while (!rest.empty()) {
         const auto slash = rest.find('/');
-        fields.push_back(rest.substr(0, slash));
+        if (slash != 0) {
+            fields.push_back(rest.substr(0, slash));
+        }
         rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
     }
     return fields;
@@ -88,30 +88,28 @@ split_result split_argument(std::string_view argument) {
         slash == std::string_view::npos ? std::string_view{} : argument.substr(slash + 1));
 
     // Field 1 is the netmask; field 2 is the nic, or the broadcast when it starts with a
-    // digit; field 3 is the broadcast. Empty fields (a trailing '/') mean "not given".
+    // digit; field 3 is the broadcast.
     std::optional<std::string_view> broadcast;
     std::optional<std::string_view> unexpected;
     if (!fields.empty()) {
         args.netmask = std::string(fields[0]);
     }
-    if (fields.size() > 1 && !fields[1].empty()) {
+    if (fields.size() > 1) {
         if (starts_with_digit(fields[1])) {
             broadcast = fields[1];
         } else {
             args.nic = std::string(fields[1]);
         }
     }
-    if (fields.size() > 2 && !fields[2].empty()) {
+    if (fields.size() > 2) {
         if (broadcast) {
             unexpected = fields[2];
         } else {
             broadcast = fields[2];
         }
     }
-    for (std::size_t i = 3; i < fields.size() && !unexpected; ++i) {
-        if (!fields[i].empty()) {
-            unexpected = fields[i];
-        }
+    if (fields.size() > 3 && !unexpected) {
+        unexpected = fields[3];
     }
     if (broadcast) {
         args.broadcast = std::string(*broadcast);

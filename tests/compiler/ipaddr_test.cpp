@@ -42,6 +42,19 @@ TEST_CASE("slashes right after the ip are eaten, as the wrapper's sed does") {
     CHECK_FALSE(only_slashes.args.netmask.has_value());
 }
 
+TEST_CASE("a run of slashes between the fields is one separator, as the wrapper's sed reads it") {
+    const auto split = split_argument("1.2.3.4/24//eth0");
+    CHECK(split.problem.empty());
+    CHECK(split.args.cidr_bits == 24);
+    CHECK(split.args.nic == "eth0");
+    CHECK_FALSE(split.args.broadcast.has_value());
+
+    const auto broadcast = split_argument("1.2.3.4/24/eth0///1.2.3.255");
+    CHECK(broadcast.problem.empty());
+    CHECK(broadcast.args.nic == "eth0");
+    CHECK(broadcast.args.broadcast == "1.2.3.255");
+}
+
 TEST_CASE("a trailing slash is fine") {
     const auto split = split_argument("1.2.3.4/24/eth0/");
     CHECK(split.problem.empty());

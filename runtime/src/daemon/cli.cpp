@@ -86,6 +86,9 @@ int run_harun(int argc, const char* const* argv) {
         ->type_name("DIR")
         ->capture_default_str();
     run->add_flag("--foreground", given.run.foreground, "Do not detach (systemd, tests)");
+    run->add_flag("!--no-early-claim", given.run.early_address_claim,
+                  "Leave adding service addresses to the IPaddr scripts alone instead of "
+                  "claiming them ahead of the scripts (docs/runtime.md)");
 
     CLI::App* status = app.add_subcommand("status", "Nodes, links, groups and dropped packets");
     status->add_flag("--json", given.json, "As JSON");

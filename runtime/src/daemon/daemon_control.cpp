@@ -29,12 +29,16 @@ json node_daemon::on_control(const json& request) {
             return {{"ok", false}, {"error", "the set must be all, local or foreign"}};
         }
         log(log_level::info, fmt::format("{} {} requested", command, policy::to_string(*set)));
+        refusal_.reset();
         if (command == "standby") {
             post(policy::event::standby_command{*set});
         } else {
             post(policy::event::takeover_command{*set});
         }
         drain(now);
+        if (refusal_) {
+            return {{"ok", false}, {"error", *refusal_}};
+        }
         return {{"ok", true}};
     }
     return {{"ok", false}, {"error", fmt::format("unknown command '{}'", command)}};

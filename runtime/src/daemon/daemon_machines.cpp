@@ -138,6 +138,9 @@ void node_daemon::drain(steady::time_point now) {
 void node_daemon::on_policy(policy::policy_action& action, steady::time_point now) {
     driver_output done;
     if (auto* start = std::get_if<policy::action::start_group>(&action)) {
+        if (options_.early_address_claim && driver_->idle(start->group)) {
+            claim_addresses(start->group);
+        }
         if (!driver_->start(start->group, now, done)) {
             log(log_level::error, fmt::format("group {} cannot start now", start->group));
             post(policy::event::group_started{start->group, false});
@@ -151,6 +154,8 @@ void node_daemon::on_policy(policy::policy_action& action, steady::time_point no
         send(policy_wire_message(message->message));
     } else if (auto* line = std::get_if<policy::action::log>(&action)) {
         log(level_of(line->level), line->text);
+    } else if (auto* refused = std::get_if<policy::action::request_refused>(&action)) {
+        refusal_ = refused->reason;
     } else if (std::holds_alternative<policy::action::shutdown_complete>(action)) {
         on_membership(membership_->shutdown(now), now, nullptr);
         finished_ = true;
@@ -164,6 +169,7 @@ void node_daemon::on_driver(const driver_output& done, steady::time_point now) {
     }
     for (const group_done& group : done.done) {
         if (group.start) {
+            end_claims(group.group, group.ok);
             if (group.ok) {
                 announce(group.group);
             }
@@ -181,14 +187,19 @@ void node_daemon::announce(const std::string& group_id) {
             continue;
         }
         for (const std::string& address : plan_addresses(group)) {
-            const std::string problem = announce_address(address);
-            if (problem.empty()) {
-                log(log_level::info, fmt::format("announced {} (gratuitous ARP)", address));
-            } else {
-                log(log_level::warning,
-                    fmt::format("gratuitous ARP for {} failed: {}", address, problem));
-            }
+            announce_address(address);
         }
+    }
+}
+
+void node_daemon::announce_address(const std::string& address) {
+    const auto* announcer = std::get_if<arp_announcer>(&arp_);
+    const std::string problem =
+        announcer != nullptr ? announcer->announce(address) : std::get<std::string>(arp_);
+    if (problem.empty()) {
+        log(log_level::info, fmt::format("announced {} (gratuitous ARP)", address));
+    } else {
+        log(log_level::warning, fmt::format("gratuitous ARP for {} failed: {}", address, problem));
     }
 }
 

@@ -109,7 +109,14 @@ bool node_daemon::set_up() {
         return fail(problem->message);
     }
     policy_.emplace(std::move(std::get<policy::policy_machine>(policy)));
+    arp_ = arp_announcer::open();
+    if (auto* problem = std::get_if<std::string>(&arp_)) {
+        log(log_level::warning, fmt::format("addresses will not be announced: {}", *problem));
+    }
     driver_.emplace(group_definitions(), script_setup());
+    driver_->on_before_start([this](const std::string& group, std::size_t resource) {
+        withdraw_claim(group, resource);
+    });
     if (!plan_.ping_nodes.empty()) {
         auto pings = ping_monitor::open(plan_.ping_nodes, plan_.timing_ms.keepalive,
                                         plan_.timing_ms.deadping, steady::now());

@@ -66,7 +66,15 @@ std::array<std::uint8_t, 28> arp_payload(std::uint16_t opcode, const std::uint8_
 
 } // namespace
 
-std::string announce_address(const std::string& ipv4) {
+std::variant<arp_announcer, std::string> arp_announcer::open() {
+    node::file_descriptor sock(::socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    if (!sock) {
+        return fmt::format("raw ARP socket: {}", std::strerror(errno));
+    }
+    return arp_announcer(std::move(sock));
+}
+
+std::string arp_announcer::announce(const std::string& ipv4) const {
     in_addr address{};
     if (::inet_pton(AF_INET, ipv4.c_str(), &address) != 1) {
         return fmt::format("'{}' is not an IPv4 address", ipv4);
@@ -75,13 +83,9 @@ std::string announce_address(const std::string& ipv4) {
     if (device.empty()) {
         return fmt::format("no interface carries {}", ipv4);
     }
-    node::file_descriptor sock(::socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, htons(ETH_P_ARP)));
-    if (!sock) {
-        return fmt::format("raw ARP socket: {}", std::strerror(errno));
-    }
     ifreq request{};
     std::snprintf(request.ifr_name, sizeof request.ifr_name, "%s", device.c_str());
-    if (::ioctl(sock.get(), SIOCGIFHWADDR, &request) != 0) {
+    if (::ioctl(sock_.get(), SIOCGIFHWADDR, &request) != 0) {
         return fmt::format("MAC address of {}: {}", device, std::strerror(errno));
     }
     std::uint8_t mac[ETH_ALEN];
@@ -95,7 +99,7 @@ std::string announce_address(const std::string& ipv4) {
     std::memset(destination.sll_addr, 0xff, ETH_ALEN);
     for (const std::uint16_t opcode : {std::uint16_t{ARPOP_REQUEST}, std::uint16_t{ARPOP_REPLY}}) {
         const auto packet = arp_payload(opcode, mac, address);
-        if (::sendto(sock.get(), packet.data(), packet.size(), 0,
+        if (::sendto(sock_.get(), packet.data(), packet.size(), 0,
                      reinterpret_cast<const sockaddr*>(&destination), sizeof destination) < 0) {
             return fmt::format("sending ARP for {} on {}: {}", ipv4, device, std::strerror(errno));
         }

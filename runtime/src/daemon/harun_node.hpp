@@ -1,7 +1,9 @@
 // The harun node daemon's class; its methods are defined by job in the daemon*.cpp files.
 #pragma once
 
+#include <hakit/runtime/daemon/address_claim.hpp>
 #include <hakit/runtime/daemon/daemon.hpp>
+#include <hakit/runtime/daemon/gratuitous_arp.hpp>
 #include <hakit/runtime/daemon/ping_monitor.hpp>
 #include <hakit/runtime/daemon/resource_driver.hpp>
 #include <hakit/runtime/daemon/status_report.hpp>
@@ -25,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace hakit::runtime::daemon::detail {
@@ -77,6 +80,16 @@ class node_daemon {
     void on_driver(const driver_output& done, steady::time_point now);
     void announce(const std::string& group_id);
     void announce_held();
+    void announce_address(const std::string& address);
+
+    // ---- early address claim (daemon_claims.cpp) ----------------------------------------
+    // Adds the group's leading service addresses and announces them before its scripts run.
+    void claim_addresses(const std::string& group_id);
+    // The resource's `status` did not see the claimed address: remove it, the script adds it.
+    void withdraw_claim(const std::string& group_id, std::size_t resource);
+    // The group's start finished: its scripts own the addresses now, or, when it failed,
+    // whatever claimed address is left is removed.
+    void end_claims(const std::string& group_id, bool started);
 
     // ---- control, reload and logging (daemon_control.cpp) -------------------------------
     json on_control(const json& request);
@@ -102,10 +115,13 @@ class node_daemon {
     std::optional<policy::policy_machine> policy_;
     std::optional<resource_driver> driver_;
     std::optional<ping_monitor> pings_;
+    std::variant<arp_announcer, std::string> arp_ = std::string("not opened yet");
     std::deque<policy::policy_event> pending_;
+    std::map<std::string, std::map<std::size_t, address_claim>> claims_; // group -> resource
     std::map<std::string, std::string> send_failing_;
     packet_counters packets_;
     bool announce_after_drain_ = false;
+    std::optional<std::string> refusal_; // why the policy refused the last standby/takeover
     bool stopping_ = false;
     bool finished_ = false;
     int exit_code_ = 0;

@@ -35,9 +35,18 @@ resource_driver::resource_driver(std::vector<group_definition> groups,
 }
 
 resource_driver::slot* resource_driver::find(const std::string& group) {
+    return const_cast<slot*>(std::as_const(*this).find(group));
+}
+
+const resource_driver::slot* resource_driver::find(const std::string& group) const {
     const auto found = std::find_if(slots_.begin(), slots_.end(),
                                     [&](const slot& item) { return item.runner.name() == group; });
     return found == slots_.end() ? nullptr : &*found;
+}
+
+bool resource_driver::idle(const std::string& group) const {
+    const slot* target = find(group);
+    return target != nullptr && !target->runner.busy();
 }
 
 bool resource_driver::start(const std::string& group, time_point now, driver_output& out) {
@@ -69,6 +78,9 @@ void resource_driver::apply(slot& group, std::vector<resources::group_action> ac
         for (auto& action : actions) {
             if (auto* run = std::get_if<resources::run_script>(&action)) {
                 const auto& resource = group.runner.resources().at(run->resource);
+                if (run->action == resources::script_action::start && before_start_) {
+                    before_start_(group.runner.name(), run->resource);
+                }
                 auto launched = resources::launch_script(resource, run->action, setup_, now);
                 if (auto* child = std::get_if<child_process>(&launched)) {
                     group.child.emplace(std::move(*child));

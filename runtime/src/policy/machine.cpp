@@ -267,21 +267,25 @@ void policy_machine::on(const event::standby_command& input, time_point now) {
         return;
     }
     if (!peer_up()) {
-        log(log_level::warning, fmt::format("standby {} refused: node {} is not up to take "
-                                            "the groups",
-                                            to_string(input.set), peer_name_));
+        refuse(fmt::format("standby {} refused: node {} is not up to take the groups",
+                           to_string(input.set), peer_name_));
         return;
     }
     if (phase_ != local_phase::running || !stable() || !peer_stable_) {
-        log(log_level::warning,
-            fmt::format("standby {} refused: resources are in flux", to_string(input.set)));
+        refuse(fmt::format("standby {} refused: resources are in flux", to_string(input.set)));
         return;
     }
     begin_standby(input.set, fmt::format("standby {} requested", to_string(input.set)), now);
 }
 
 void policy_machine::on(const event::takeover_command& input, time_point) {
-    if (input.set == resource_set::none || phase_ != local_phase::running) {
+    if (input.set == resource_set::none) {
+        return;
+    }
+    if (phase_ != local_phase::running) {
+        refuse(fmt::format("takeover {} refused: this node is still starting up or is "
+                           "shutting down",
+                           to_string(input.set)));
         return;
     }
     // An explicit request: earlier failures and standbys no longer hold these groups back.

@@ -153,6 +153,11 @@ void policy_machine::log(log_level level, std::string text) {
     out_.emplace_back(action::log{level, std::move(text)});
 }
 
+void policy_machine::refuse(std::string reason) {
+    log(log_level::warning, reason);
+    out_.emplace_back(action::request_refused{std::move(reason)});
+}
+
 std::optional<std::size_t> policy_machine::find_group(std::string_view id) const {
     for (std::size_t index = 0; index < groups_.size(); ++index) {
         if (groups_[index].spec.id == id) {

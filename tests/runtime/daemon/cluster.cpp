@@ -200,6 +200,7 @@ void cluster::start(char node) {
     }
     command.insert(command.end(),
                    {"--node", node_name(node), "--state-dir", state.string(), "--foreground"});
+    command.insert(command.end(), settings_.harun_options.begin(), settings_.harun_options.end());
     auto& slot = node == 'a' ? harun_a_ : harun_b_;
     slot.reset();
     slot = std::make_unique<background_process>(command,

@@ -40,6 +40,8 @@ struct cluster_settings {
     // The seed's `ping` and `respawn ... ipfail` lines (heartbeat 3.0.6 refuses the seed's
     // ipfail path, which Debian moved).
     bool ipfail = true;
+    // Extra `harun run` options for both nodes.
+    std::vector<std::string> harun_options;
 };
 
 inline constexpr const char* vip = "198.51.100.100";
@@ -101,3 +103,10 @@ class cluster {
 std::optional<std::string> cannot_run_cluster();
 
 } // namespace hakit::test
+
+// Ends the test case with a warning when cannot_run_cluster() says why it cannot run here.
+#define HAKIT_SKIP_WITHOUT_NAMESPACES()                                                            \
+    if (auto why = hakit::test::cannot_run_cluster()) {                                            \
+        WARN("skipped: " << *why);                                                                 \
+        return;                                                                                    \
+    }

@@ -16,16 +16,22 @@ using std::chrono::milliseconds;
 constexpr milliseconds deadtime{1000};
 constexpr milliseconds settle_limit{15000};
 
-#define SKIP_WITHOUT_NAMESPACES()                                                                  \
-    if (auto why = hakit::test::cannot_run_cluster()) {                                            \
-        WARN("skipped: " << *why);                                                                 \
-        return;                                                                                    \
-    }
-
 void require_vip(const cluster& nodes, const std::string& body, milliseconds limit) {
     const auto took = nodes.wait_for_vip(body, limit);
     INFO("node a's log:\n" << nodes.log_of('a') << "\nnode b's log:\n" << nodes.log_of('b'));
     REQUIRE(took.has_value());
+}
+
+// Polls the node's log (every 50 ms, at most `limit`) until it contains `text`.
+bool wait_for_log(const cluster& nodes, char node, const std::string& text, milliseconds limit) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (nodes.log_of(node).find(text) == std::string::npos) {
+        if (std::chrono::steady_clock::now() >= until) {
+            return false;
+        }
+        std::this_thread::sleep_for(milliseconds(50));
+    }
+    return true;
 }
 
 bool held_by_owner_only(const nlohmann::json& status) {
@@ -39,7 +45,7 @@ bool held_by_owner_only(const nlohmann::json& status) {
 TEST_CASE("harun: the peer serves the VIP within deadtime + 1 s of cutting the owner's links, "
           "the owner again once they are back",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster nodes;
     nodes.start('a');
     nodes.start('b');
@@ -52,6 +58,12 @@ TEST_CASE("harun: the peer serves the VIP within deadtime + 1 s of cutting the o
     REQUIRE(failover.has_value());
     INFO("failover took " << failover->count() << " ms");
     CHECK(*failover <= deadtime + milliseconds(1000));
+    // Early address claim: b put the VIP up itself, IPaddr's status then found it running.
+    CHECK_THAT(nodes.log_of('b'), Catch::Contains("claimed 198.51.100.100/32 on eth0:0 ahead of "
+                                                  "IPaddr::198.51.100.100/32"));
+    CHECK(wait_for_log(nodes, 'b',
+                       "IPaddr::198.51.100.100/32 is already running, not started again",
+                       milliseconds(5000)));
 
     nodes.restore_links('a');
     // Exactly one holder after the partition healed: the owner, as auto_failback is on.
@@ -60,12 +72,15 @@ TEST_CASE("harun: the peer serves the VIP within deadtime + 1 s of cutting the o
         CHECK(nodes.wait_for_status(node, held_by_owner_only, settle_limit));
     }
     require_vip(nodes, "NodeA", settle_limit);
+    // b's IPaddr stop removed the address b claimed.
+    CHECK(nodes.run_in('b', {"ip", "-4", "-o", "addr"}).out.find(hakit::test::vip) ==
+          std::string::npos);
 }
 
 TEST_CASE("harun: SIGKILL of the owner moves the VIP to the peer within deadtime + 1 s; the "
           "restarted owner removes its stale VIP and gets the group back",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster nodes;
     nodes.start('a');
     nodes.start('b');
@@ -92,7 +107,7 @@ TEST_CASE("harun: SIGKILL of the owner moves the VIP to the peer within deadtime
 TEST_CASE("harun: a graceful stop releases the VIP and the peer takes over at once, without "
           "waiting for deadtime",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster_settings settings;
     settings.keepalive = "500ms";
     settings.warntime = "2";
@@ -112,9 +127,32 @@ TEST_CASE("harun: a graceful stop releases the VIP and the peer takes over at on
     CHECK(nodes.log_of('a').find("shutdown complete") != std::string::npos);
 }
 
+TEST_CASE("harun: with --no-early-claim the IPaddr script alone adds the VIP, and harun still "
+          "announces it",
+          "[runtime][daemon][netns]") {
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
+    cluster_settings settings;
+    settings.harun_options = {"--no-early-claim"};
+    cluster nodes(settings);
+    nodes.start('a');
+    nodes.start('b');
+    require_vip(nodes, "NodeA", settle_limit);
+
+    nodes.stop('a', SIGTERM);
+    require_vip(nodes, "NodeB", milliseconds(5000));
+    CHECK(nodes.wait_exit('a', milliseconds(5000)) == 0);
+    CHECK(wait_for_log(nodes, 'b', "announced 198.51.100.100", milliseconds(2000)));
+    for (char node : {'a', 'b'}) {
+        INFO("node " << node << "'s log:\n" << nodes.log_of(node));
+        CHECK(nodes.log_of(node).find("claimed") == std::string::npos);
+        CHECK(nodes.log_of(node).find("is already running, not started again") ==
+              std::string::npos);
+    }
+}
+
 TEST_CASE("harun: with auto_failback off the group stays with the peer when the owner returns",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster_settings settings;
     settings.auto_failback = "off";
     cluster nodes(settings);
@@ -144,7 +182,7 @@ TEST_CASE("harun: with auto_failback off the group stays with the peer when the 
 TEST_CASE("harun: two nodes started at the same moment settle at once, the owner holding the "
           "VIP and the peer never taking it",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster nodes;
     nodes.start('a');
     nodes.start('b');
@@ -158,7 +196,7 @@ TEST_CASE("harun: two nodes started at the same moment settle at once, the owner
 
 TEST_CASE("harun: a node started alone takes every group once initdead has passed",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster nodes; // initdead 2 s
     const auto start = std::chrono::steady_clock::now();
     nodes.start('b');
@@ -173,7 +211,7 @@ TEST_CASE("harun: a node started alone takes every group once initdead has passe
 TEST_CASE("harun: replayed, forged and garbage packets from a third namespace are counted and "
           "change nothing",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster nodes;
     nodes.start('a');
     nodes.start('b');
@@ -206,7 +244,7 @@ TEST_CASE("harun: replayed, forged and garbage packets from a third namespace ar
 TEST_CASE("harun: standby hands the VIP to the peer, takeover brings it back, and status tells "
           "who holds it",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster nodes;
     nodes.start('a');
     nodes.start('b');
@@ -237,11 +275,25 @@ TEST_CASE("harun: standby hands the VIP to the peer, takeover brings it back, an
         hakit::test::run_process(HARUN_PATH, {"takeover", "all", "--state-dir", state_a});
     CHECK(takeover.exit_code == 0);
     require_vip(nodes, "NodeA", settle_limit);
+
+    // With the peer gone, nobody could take the groups: the command says so and fails.
+    nodes.stop('b', SIGTERM);
+    CHECK(nodes.wait_exit('b', milliseconds(5000)) == 0);
+    CHECK(nodes.wait_for_status(
+        'a', [](const nlohmann::json& status) { return status.value("stable", false); },
+        settle_limit));
+    const auto refused =
+        hakit::test::run_process(HARUN_PATH, {"standby", "all", "--state-dir", state_a});
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err ==
+          "harun: error: standby all refused: node srv6.localdomain is not up to take the "
+          "groups\n");
+    require_vip(nodes, "NodeA", settle_limit);
 }
 
 TEST_CASE("harun: SIGHUP keeps the running plan when the new one is invalid",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster nodes;
     nodes.start('a');
     nodes.start('b');
@@ -274,7 +326,7 @@ TEST_CASE("harun: SIGHUP keeps the running plan when the new one is invalid",
 TEST_CASE("harun: with ipfail configured, the node that loses sight of the ping nodes hands "
           "its group to the peer that still sees them",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster nodes; // ping 198.51.100.1 (the client side) and 192.0.2.7 (nobody)
     nodes.start('a');
     nodes.start('b');
@@ -306,7 +358,7 @@ TEST_CASE("harun: with ipfail configured, the node that loses sight of the ping 
 TEST_CASE("harun: when the two nodes' keys differ, the peer refuses to take over from the owner "
           "it hears but cannot authenticate",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster_settings settings;
     settings.authkeys_a = "auth 1\n1 sha1 one-secret\n";
     settings.authkeys_b = "auth 1\n1 sha1 another-secret\n";
@@ -327,7 +379,7 @@ TEST_CASE("harun: when the two nodes' keys differ, the peer refuses to take over
 }
 
 TEST_CASE("harun: SIGTERM before comm-up ends the node at once", "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster nodes; // initdead 2 s: still waiting for the peer
     nodes.start('a');
     REQUIRE(nodes.wait_for_status(
@@ -340,7 +392,7 @@ TEST_CASE("harun: SIGTERM before comm-up ends the node at once", "[runtime][daem
 
 TEST_CASE("harun: keepalive 50 ms / deadtime 200 ms run without false deaths",
           "[runtime][daemon][netns]") {
-    SKIP_WITHOUT_NAMESPACES();
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     cluster_settings settings;
     settings.keepalive = "50ms";
     settings.warntime = "150ms";

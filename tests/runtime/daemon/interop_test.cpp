@@ -41,10 +41,7 @@ auto peer_state_is(const std::string& state) {
 TEST_CASE("harun and heartbeat 3.0.6 see each other active and each declares the other dead "
           "when the link is cut",
           "[runtime][daemon][netns][interop]") {
-    if (auto why = hakit::test::cannot_run_cluster()) {
-        WARN("skipped: " << *why);
-        return;
-    }
+    HAKIT_SKIP_WITHOUT_NAMESPACES();
     if (::access(heartbeat_binary, X_OK) != 0) {
         WARN("skipped: " << heartbeat_binary << " is missing (Debian package heartbeat)");
         return;

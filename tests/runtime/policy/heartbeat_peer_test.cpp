@@ -210,3 +210,34 @@ TEST_CASE("'starting' is sent again every deadtime until the peer reports its gr
     CHECK(started(answered) == std::vector<std::string>{"a1"});
     CHECK_FALSE(machine.next_deadline());
 }
+
+TEST_CASE("standby and takeover that cannot be carried out are answered with the reason",
+          "[runtime][policy]") {
+    auto refusals = [](const std::vector<pol::policy_action>& actions) {
+        std::vector<std::string> reasons;
+        for (const auto& act : actions) {
+            if (const auto* refused = std::get_if<pol::action::request_refused>(&act)) {
+                reasons.push_back(refused->reason);
+            }
+        }
+        return reasons;
+    };
+    auto machine = alpha_machine();
+    pol::time_point now{};
+    CHECK(refusals(machine.handle(pol::event::takeover_command{pol::resource_set::all}, now)) ==
+          std::vector<std::string>{
+              "takeover all refused: this node is still starting up or is shutting down"});
+
+    machine.handle(pol::event::peer_dead{}, now);
+    const auto up = machine.handle(pol::event::comm_up{}, now);
+    CHECK(refusals(up).empty());
+    const auto alone = machine.handle(pol::event::standby_command{pol::resource_set::all}, now);
+    CHECK(refusals(alone) ==
+          std::vector<std::string>{"standby all refused: node beta is not up to take the groups"});
+    CHECK(logged(alone, "standby all refused"));
+
+    machine.handle(pol::event::peer_alive{true}, now);
+    const auto flux = machine.handle(pol::event::standby_command{pol::resource_set::local}, now);
+    CHECK(refusals(flux) ==
+          std::vector<std::string>{"standby local refused: resources are in flux"});
+}

@@ -29,6 +29,9 @@ struct daemon_options {
     std::filesystem::path resource_dir = "/etc/ha.d/resource.d";
     std::filesystem::path init_dir = "/etc/init.d";
     bool foreground = false;
+    // A group's leading IPaddr/IPaddr2 addresses are added by harun itself before the scripts
+    // run (address_claim.hpp); --no-early-claim leaves them to the scripts alone.
+    bool early_address_claim = true;
 };
 
 // Exit codes: 0 after a graceful stop, 1 when the node cannot be set up or runs into trouble.

@@ -6,6 +6,8 @@
 #include <hakit/runtime/resources/group_runner.hpp>
 #include <hakit/runtime/resources/launch.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +40,13 @@ class resource_driver {
 
     resource_driver(std::vector<group_definition> groups, resources::script_setup setup);
 
+    // Called right before a resource's `start` script is launched, i.e. after its `status`
+    // said "not running": the daemon withdraws an address it claimed early for it.
+    using start_hook = std::function<void(const std::string& group, std::size_t resource)>;
+    void on_before_start(start_hook hook) { before_start_ = std::move(hook); }
+
+    // A known group with no script running or waiting: start/stop would be accepted.
+    bool idle(const std::string& group) const;
     // Refused (false) for an unknown group or one that is busy.
     bool start(const std::string& group, time_point now, driver_output& out);
     bool stop(const std::string& group, time_point now, driver_output& out);
@@ -57,11 +66,13 @@ class resource_driver {
     };
 
     slot* find(const std::string& group);
+    const slot* find(const std::string& group) const;
     void apply(slot& group, std::vector<resources::group_action> actions, time_point now,
                driver_output& out);
 
     std::vector<slot> slots_;
     resources::script_setup setup_;
+    start_hook before_start_;
 };
 
 // Runs one script to its end, blocking (only before the event loop starts).

@@ -28,6 +28,12 @@ struct log {
     std::string text;
     friend bool operator==(const log&, const log&) = default;
 };
+// A standby or takeover command was not carried out; the text says why (also logged), so
+// that the one who asked hears it.
+struct request_refused {
+    std::string reason;
+    friend bool operator==(const request_refused&, const request_refused&) = default;
+};
 // Everything is released (and the peer told): the daemon may exit.
 struct shutdown_complete {
     friend bool operator==(const shutdown_complete&, const shutdown_complete&) = default;
@@ -38,6 +44,6 @@ struct shutdown_complete {
 namespace hakit::runtime::policy {
 
 using policy_action = std::variant<action::start_group, action::stop_group, action::send_message,
-                                   action::log, action::shutdown_complete>;
+                                   action::log, action::request_refused, action::shutdown_complete>;
 
 } // namespace hakit::runtime::policy

@@ -158,6 +158,7 @@ class policy_machine {
     void send_report(std::optional<std::string_view> info, bool force);
     void send(peer_message message);
     void log(action::log_level level, std::string text);
+    void refuse(std::string reason); // logged as a warning and answered to the command
     std::optional<std::size_t> find_group(std::string_view id) const;
     bool peer_up() const { return peer_liveness_ == liveness::alive; }
 
