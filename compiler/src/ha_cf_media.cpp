@@ -29,7 +29,12 @@ void add_ucast(ha_cf_state& state, const ha_cf_directive& d, bool ipv6) {
     medium.device = d.args[0].text;
     medium.peer = peer.text;
     medium.peer_where = peer.where;
-    medium.port = state.config.udpport.v;
+    if (ipv6) {
+        medium.port = state.config.udpport.v;
+    } else {
+        medium.port = state.ucast_port.value_or(state.config.udpport.v);
+        state.ucast_port = medium.port;
+    }
     medium.where = d.name.where;
     state.config.media.push_back(std::move(medium));
 }
@@ -114,7 +119,8 @@ void apply_media_token(ha_cf_state& state, const ha_cf_directive& d, const token
         medium.baud = state.config.baud.v;
     } else { // bcast, and its old name udp
         medium.kind = ir::medium_kind::bcast;
-        medium.port = state.config.udpport.v;
+        medium.port = state.bcast_port.value_or(state.config.udpport.v);
+        state.bcast_port = medium.port;
     }
     state.config.media.push_back(std::move(medium));
 }

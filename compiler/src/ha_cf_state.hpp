@@ -19,6 +19,10 @@ struct ha_cf_state {
     std::optional<location> baud_at;
     std::optional<location> pacemaker_at;
     std::optional<location> failback_at; // an explicit auto_failback on/off was applied
+    // The bcast and ucast plugins each read udpport once, at their first line, and keep it for
+    // their later lines (bcast.c / ucast.c: a static localudpport, read while it is unset).
+    std::optional<int> bcast_port;
+    std::optional<int> ucast_port;
 
     void problem(ir::problem_kind kind, const location& where, std::string message,
                  std::vector<note> notes = {}) {

@@ -76,7 +76,7 @@ void apply_ha_cf(const grammar::ha_cf_file* file, const std::string& ha_cf_path,
                  ir::node_config& config) {
     set_plain_defaults(config, ha_cf_path);
     if (file != nullptr) {
-        ha_cf_state state{config, ha_cf_path, {}, {}, {}, {}};
+        ha_cf_state state{config, ha_cf_path, {}, {}, {}, {}, {}, {}};
         for (const auto& directive : file->directives) {
             apply_directive(state, directive);
         }

@@ -134,7 +134,7 @@ TEST_CASE("nodes are lowercased, one per token", "[resolve]") {
     CHECK(folder.ir.find_node("ALPHA") == &folder.ir.nodes[0]);
 }
 
-TEST_CASE("media take udpport as it was when the line was read", "[resolve]") {
+TEST_CASE("bcast and ucast take udpport as it was at their plugin's first line", "[resolve]") {
     const auto folder = ha_cf("bcast eth0 eth1\nudpport 695\nucast eth2 192.0.2.7\nudp eth3\n"
                               "mcast eth4 239.0.0.9 700 1 0\nserial /dev/ttyS0\n");
     const auto& media = folder.ir.media;
@@ -147,11 +147,18 @@ TEST_CASE("media take udpport as it was when the line was read", "[resolve]") {
     CHECK(media[2].peer_where == hakit::location{"n1/ha.cf", 3, 12});
     CHECK(media[2].port == 695);
     CHECK(media[3].kind == hakit::ir::medium_kind::bcast); // udp is the old name of bcast
+    CHECK(media[3].port == 694); // the bcast plugin read udpport at its first line
     CHECK(media[4].group == "239.0.0.9");
     CHECK(media[4].port == 700);
     CHECK(media[4].ttl == 1);
     CHECK(media[5].kind == hakit::ir::medium_kind::serial);
     CHECK(media[5].baud == 19200);
+
+    const auto later = ha_cf("ucast eth0 192.0.2.1\nudpport 700\nucast eth1 192.0.2.2\n"
+                             "bcast eth2\n");
+    REQUIRE(later.ir.media.size() == 3);
+    CHECK(later.ir.media[1].port == 694); // the ucast plugin keeps its first line's port
+    CHECK(later.ir.media[2].port == 700); // the bcast plugin's first line comes after udpport
 }
 
 TEST_CASE("mcast fields are checked like the plugin does", "[resolve]") {
