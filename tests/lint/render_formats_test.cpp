@@ -1,5 +1,6 @@
 // The CI formats (gcc, SARIF, GitHub workflow commands, JUnit XML), the format dispatcher, the
 // fingerprint and atomic report files, on hand-made findings.
+#include "render_samples.hpp"
 #include "tool/temp_dir.hpp"
 
 #include <hakit/lint/render.hpp>
@@ -27,34 +28,13 @@ using hakit::location;
 using hakit::note;
 using hakit::severity;
 using hakit::lint::source_index;
-
-const std::string srv5_ha_cf = "# srv5\n"
-                               "logfacility local0\n"
-                               "udpport 694\n"
-                               "bcast eth0\n"
-                               "node srv5 srv6\n"
-                               "keepalive 2\n"
-                               "deadtime 3\n";
-
-void add_source(source_index& sources, const std::string& path, const std::string& bytes) {
-    sources[path] = std::make_shared<const hakit::source_file>(path, bytes);
-}
+using hakit::test::add_source;
+using hakit::test::deadtime_finding;
+using hakit::test::sources_of;
+using hakit::test::srv5_ha_cf;
 
 source_index srv5_sources() {
-    source_index sources;
-    add_source(sources, "srv5/ha.cf", srv5_ha_cf);
-    return sources;
-}
-
-diagnostic deadtime_finding() {
-    return diagnostic{
-        .code = "HA103",
-        .rule = "deadtime-too-short",
-        .level = severity::error,
-        .message = "deadtime 3000 ms is not more than twice keepalive 2000 ms",
-        .where = location{"srv5/ha.cf", 7, 10},
-        .notes = {note{location{"srv5/ha.cf", 6, 11}, "keepalive set here"}},
-    };
+    return sources_of("srv5/ha.cf", srv5_ha_cf);
 }
 
 diagnostic whole_file_finding() {

@@ -1,3 +1,5 @@
+#include "render_samples.hpp"
+
 #include <hakit/lint/render.hpp>
 
 #include <catch2/catch.hpp>
@@ -13,23 +15,9 @@ using hakit::location;
 using hakit::note;
 using hakit::severity;
 using hakit::lint::source_index;
-
-source_index sources_of(const std::string& path, const std::string& bytes) {
-    source_index sources;
-    sources[path] = std::make_shared<const hakit::source_file>(path, bytes);
-    return sources;
-}
-
-diagnostic deadtime_finding() {
-    return diagnostic{
-        .code = "HA103",
-        .rule = "deadtime-too-short",
-        .level = severity::error,
-        .message = "deadtime 3000 ms is not more than twice keepalive 2000 ms",
-        .where = location{"srv5/ha.cf", 7, 10},
-        .notes = {note{location{"srv5/ha.cf", 6, 11}, "keepalive set here"}},
-    };
-}
+using hakit::test::deadtime_finding;
+using hakit::test::sources_of;
+using hakit::test::srv5_ha_cf;
 
 std::string text_of(const std::vector<diagnostic>& diagnostics, const source_index& sources,
                     std::size_t files, bool color) {
@@ -38,14 +26,6 @@ std::string text_of(const std::vector<diagnostic>& diagnostics, const source_ind
                              color);
     return out.str();
 }
-
-const std::string srv5_ha_cf = "# srv5\n"
-                               "logfacility local0\n"
-                               "udpport 694\n"
-                               "bcast eth0\n"
-                               "node srv5 srv6\n"
-                               "keepalive 2\n"
-                               "deadtime 3\n";
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // The hacheck command line as the contract describes it: exit codes, options, output shapes,
 // and the acceptance points on the seed cluster (examples/seed), always on temp copies.
+#include "example_copy.hpp"
 #include "hacheck.hpp"
 #include "temp_dir.hpp"
 
@@ -24,30 +25,6 @@ using namespace hakit::test;
 namespace {
 
 const fs::path source_dir = HAKIT_SOURCE_DIR;
-constexpr auto mode_0600 = fs::perms::owner_read | fs::perms::owner_write;
-constexpr auto mode_0644 = mode_0600 | fs::perms::group_read | fs::perms::others_read;
-
-// A scratch copy of examples/<name> with every authkeys at 0600 (git keeps no modes).
-struct example_copy {
-    temp_dir scratch;
-    fs::path root;
-
-    explicit example_copy(const std::string& name)
-        : root(scratch.copy_folder(source_dir / "examples" / name, name)) {
-        set_modes_by_name(root, "authkeys", mode_0600);
-    }
-
-    std::vector<std::string> node_folders() const {
-        std::vector<std::string> names;
-        for (const auto& entry : fs::directory_iterator(root)) {
-            if (entry.is_directory()) {
-                names.push_back(entry.path().filename().string());
-            }
-        }
-        std::sort(names.begin(), names.end());
-        return names;
-    }
-};
 
 // The tests are plain C++17 too: test_tool gets no C++20 flag from the libraries it links.
 bool starts_with(const std::string& text, std::string_view prefix) {

@@ -1,5 +1,6 @@
 // hacheck's output formats end to end: --format gcc|sarif|github|junit, --output FORMAT=FILE,
 // --rules-url, --color auto on a real terminal, and --explain against docs/rules.
+#include "example_copy.hpp"
 #include "hacheck.hpp"
 #include "temp_dir.hpp"
 
@@ -28,19 +29,6 @@ namespace {
 
 const fs::path source_dir = HAKIT_SOURCE_DIR;
 const std::string python = "/usr/bin/python3"; // has python3-jsonschema, unlike pyenv's
-constexpr auto mode_0600 = fs::perms::owner_read | fs::perms::owner_write;
-constexpr auto mode_0644 = mode_0600 | fs::perms::group_read | fs::perms::others_read;
-
-// A scratch copy of examples/<name>; authkeys at 0600 unless a test changes it.
-struct example_copy {
-    temp_dir scratch;
-    fs::path root;
-
-    explicit example_copy(const std::string& name)
-        : root(scratch.copy_folder(source_dir / "examples" / name, name)) {
-        set_modes_by_name(root, "authkeys", mode_0600);
-    }
-};
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
